@@ -4,10 +4,13 @@
 //! This crate knows nothing about HTTP, SQL or terminals: the CLI, the web app and the
 //! importers all go through the types and services defined here.
 
+pub mod engine;
 pub mod error;
+pub mod generate;
 pub mod id;
 pub mod model;
 pub mod resolve;
+pub mod sample;
 pub mod store;
 pub mod value;
 pub mod vocab;
