@@ -32,7 +32,11 @@ impl<T> Id<T> {
     pub fn parse(field: &str, s: &str) -> Result<Self, CoreError> {
         match s.trim().trim_start_matches('#').parse::<i64>() {
             Ok(n) if n > 0 => Ok(Id::from_raw(n)),
-            _ => Err(CoreError::invalid(field, s, "a positive whole number (an id)")),
+            _ => Err(CoreError::invalid(
+                field,
+                s,
+                "a positive whole number (an id)",
+            )),
         }
     }
 }

@@ -11,22 +11,36 @@ use crate::{CoreError, Handle, Person, PersonId, Record};
 pub fn resolve_person(people: &[Record<Person>], key: &str) -> Result<PersonId, CoreError> {
     let k = key.trim();
     if k.is_empty() {
-        return Err(CoreError::invalid("person", key, "a handle, a name or an id"));
+        return Err(CoreError::invalid(
+            "person",
+            key,
+            "a handle, a name or an id",
+        ));
     }
     let not_found = || CoreError::NotFound {
         kind: "person",
         key: k.to_string(),
         hint: "see `fanclub person list` for handles".into(),
     };
-    if let Some(raw) = k.strip_prefix('#').or_else(|| k.chars().all(|c| c.is_ascii_digit()).then_some(k)) {
+    if let Some(raw) = k
+        .strip_prefix('#')
+        .or_else(|| k.chars().all(|c| c.is_ascii_digit()).then_some(k))
+    {
         let id = raw.parse::<i64>().map_err(|_| not_found())?;
-        return people.iter().find(|p| p.id.get() == id).map(|p| p.id).ok_or_else(not_found);
+        return people
+            .iter()
+            .find(|p| p.id.get() == id)
+            .map(|p| p.id)
+            .ok_or_else(not_found);
     }
     if let Some(p) = people.iter().find(|p| p.handle.as_str() == k) {
         return Ok(p.id);
     }
     let lower = k.to_lowercase();
-    let exact: Vec<_> = people.iter().filter(|p| p.name.as_str().to_lowercase() == lower).collect();
+    let exact: Vec<_> = people
+        .iter()
+        .filter(|p| p.name.as_str().to_lowercase() == lower)
+        .collect();
     if exact.len() == 1 {
         return Ok(exact[0].id);
     }
@@ -38,8 +52,12 @@ pub fn resolve_person(people: &[Record<Person>], key: &str) -> Result<PersonId, 
         .iter()
         .filter(|p| {
             let name = p.name.as_str().to_lowercase();
-            let name_words: Vec<&str> = name.split(|c: char| c.is_whitespace() || c == '-').collect();
-            words.iter().all(|w| name_words.iter().any(|n| n.starts_with(w)))
+            let name_words: Vec<&str> = name
+                .split(|c: char| c.is_whitespace() || c == '-')
+                .collect();
+            words
+                .iter()
+                .all(|w| name_words.iter().any(|n| n.starts_with(w)))
                 || p.handle.as_str().starts_with(&lower)
         })
         .collect();
@@ -106,9 +124,21 @@ mod tests {
         assert_eq!(resolve_person(&ps, "dana-kim-2").unwrap().get(), 4);
         assert_eq!(resolve_person(&ps, "priya").unwrap().get(), 3);
         assert_eq!(resolve_person(&ps, "p raman").unwrap().get(), 3);
-        assert!(matches!(resolve_person(&ps, "Dana Kim"), Err(CoreError::Ambiguous { .. })));
-        assert!(matches!(resolve_person(&ps, "dan"), Err(CoreError::Ambiguous { .. })));
-        assert!(matches!(resolve_person(&ps, "zoe"), Err(CoreError::NotFound { .. })));
-        assert!(matches!(resolve_person(&ps, "99"), Err(CoreError::NotFound { .. })));
+        assert!(matches!(
+            resolve_person(&ps, "Dana Kim"),
+            Err(CoreError::Ambiguous { .. })
+        ));
+        assert!(matches!(
+            resolve_person(&ps, "dan"),
+            Err(CoreError::Ambiguous { .. })
+        ));
+        assert!(matches!(
+            resolve_person(&ps, "zoe"),
+            Err(CoreError::NotFound { .. })
+        ));
+        assert!(matches!(
+            resolve_person(&ps, "99"),
+            Err(CoreError::NotFound { .. })
+        ));
     }
 }

@@ -7,10 +7,10 @@
 use async_trait::async_trait;
 
 use crate::{
-    Connection, ConnectionId, CoreResult, Day, Decision, DecisionId, Evidence, EvidenceId,
+    Connection, ConnectionId, CoreResult, Counts, Day, Decision, DecisionId, Evidence, EvidenceId,
     Framework, Goal, GoalId, Interaction, InteractionFilter, InteractionId, IsoWeek, Opportunity,
     OpportunityId, PerceptionCheck, PerceptionId, Person, PersonDeletion, PersonId, Record,
-    Counts, Settings, Share, StanceChange, WeeklyReview, Win, WinId, Workspace,
+    Settings, Share, StanceChange, WeeklyReview, Win, WinId, Workspace,
 };
 
 /// The last time I was in touch with a person.
@@ -53,7 +53,10 @@ pub trait Store: Send + Sync {
     async fn update_interaction(&self, i: &Record<Interaction>) -> CoreResult<Record<Interaction>>;
     async fn get_interaction(&self, id: InteractionId) -> CoreResult<Record<Interaction>>;
     /// Newest first.
-    async fn list_interactions(&self, filter: &InteractionFilter) -> CoreResult<Vec<Record<Interaction>>>;
+    async fn list_interactions(
+        &self,
+        filter: &InteractionFilter,
+    ) -> CoreResult<Vec<Record<Interaction>>>;
     async fn delete_interaction(&self, id: InteractionId) -> CoreResult<()>;
 
     // Business goals. Deleting a goal unlinks it from its wins.
@@ -87,7 +90,10 @@ pub trait Store: Send + Sync {
 
     // Perception checks.
     async fn create_perception(&self, p: &PerceptionCheck) -> CoreResult<Record<PerceptionCheck>>;
-    async fn update_perception(&self, p: &Record<PerceptionCheck>) -> CoreResult<Record<PerceptionCheck>>;
+    async fn update_perception(
+        &self,
+        p: &Record<PerceptionCheck>,
+    ) -> CoreResult<Record<PerceptionCheck>>;
     async fn get_perception(&self, id: PerceptionId) -> CoreResult<Record<PerceptionCheck>>;
     /// Newest first.
     async fn list_perceptions(&self) -> CoreResult<Vec<Record<PerceptionCheck>>>;

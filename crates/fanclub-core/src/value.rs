@@ -189,8 +189,11 @@ impl Handle {
         let t = s.trim();
         let ok = !t.is_empty()
             && t.len() <= 60
-            && t.chars().next().is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
-            && t.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+            && t.chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+            && t.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
         if ok {
             Ok(Handle(t.to_string()))
         } else {
@@ -275,14 +278,19 @@ impl Email {
     pub const FIELD: &'static str = "email";
 
     pub fn parse(s: &str) -> Result<Self, CoreError> {
-        let t = s.trim().trim_start_matches("mailto:").trim_start_matches("MAILTO:");
+        let t = s
+            .trim()
+            .trim_start_matches("mailto:")
+            .trim_start_matches("MAILTO:");
         let valid = match t.split_once('@') {
             Some((local, domain)) => {
                 !local.is_empty()
                     && domain.contains('.')
                     && !domain.starts_with('.')
                     && !domain.ends_with('.')
-                    && !t.chars().any(|c| c.is_whitespace() || c == ',' || c == ';' || c == '<' || c == '>')
+                    && !t
+                        .chars()
+                        .any(|c| c.is_whitespace() || c == ',' || c == ';' || c == '<' || c == '>')
                     && !domain.contains('@')
                     && t.len() <= 254
             }
@@ -291,7 +299,11 @@ impl Email {
         if valid {
             Ok(Email(t.to_lowercase()))
         } else {
-            Err(CoreError::invalid(Self::FIELD, s, "an e-mail address like dana@example.com"))
+            Err(CoreError::invalid(
+                Self::FIELD,
+                s,
+                "an e-mail address like dana@example.com",
+            ))
         }
     }
 
@@ -332,7 +344,11 @@ impl Day {
             .filter(|d| (1900..=2200).contains(&d.year()))
             .map(Day)
             .ok_or_else(|| {
-                CoreError::invalid(field, s, "a real calendar date written YYYY-MM-DD, like 2026-03-14")
+                CoreError::invalid(
+                    field,
+                    s,
+                    "a real calendar date written YYYY-MM-DD, like 2026-03-14",
+                )
             })
     }
 
@@ -411,7 +427,13 @@ impl IsoWeek {
     pub const FIELD: &'static str = "week";
 
     pub fn parse(s: &str) -> Result<Self, CoreError> {
-        let bad = || CoreError::invalid(Self::FIELD, s, "an ISO week written YYYY-Www, like 2026-W47");
+        let bad = || {
+            CoreError::invalid(
+                Self::FIELD,
+                s,
+                "an ISO week written YYYY-Www, like 2026-W47",
+            )
+        };
         let t = s.trim().to_ascii_uppercase();
         let (y, w) = t.split_once("-W").ok_or_else(bad)?;
         let year: i32 = y.parse().map_err(|_| bad())?;
@@ -423,8 +445,10 @@ impl IsoWeek {
     /// The Monday that starts the week.
     pub fn monday(self) -> Day {
         // Validated at construction, so the date exists.
-        Day(NaiveDate::from_isoywd_opt(self.year, self.week, chrono::Weekday::Mon)
-            .unwrap_or(NaiveDate::MIN))
+        Day(
+            NaiveDate::from_isoywd_opt(self.year, self.week, chrono::Weekday::Mon)
+                .unwrap_or(NaiveDate::MIN),
+        )
     }
 
     pub fn previous(self) -> IsoWeek {
@@ -472,7 +496,11 @@ impl CadenceDays {
         if (1..=730).contains(&n) {
             Ok(CadenceDays(n as u16))
         } else {
-            Err(CoreError::invalid(Self::FIELD, n.to_string(), "a number of days from 1 to 730"))
+            Err(CoreError::invalid(
+                Self::FIELD,
+                n.to_string(),
+                "a number of days from 1 to 730",
+            ))
         }
     }
 
@@ -488,9 +516,17 @@ impl CadenceDays {
         };
         match num.trim().parse::<i64>() {
             Ok(n) => CadenceDays::new(n * mult).map_err(|_| {
-                CoreError::invalid(Self::FIELD, s, "from 1 to 730 days, written 21, 21d, 3w or 2m")
+                CoreError::invalid(
+                    Self::FIELD,
+                    s,
+                    "from 1 to 730 days, written 21, 21d, 3w or 2m",
+                )
             }),
-            Err(_) => Err(CoreError::invalid(Self::FIELD, s, "a number of days, written 21, 21d, 3w or 2m")),
+            Err(_) => Err(CoreError::invalid(
+                Self::FIELD,
+                s,
+                "a number of days, written 21, 21d, 3w or 2m",
+            )),
         }
     }
 
@@ -530,7 +566,8 @@ impl TrackKey {
         let ok = !t.is_empty()
             && t.len() <= 40
             && t.chars().next().is_some_and(|c| c.is_ascii_lowercase())
-            && t.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+            && t.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
         if ok {
             Ok(TrackKey(t))
         } else {
@@ -617,7 +654,10 @@ mod tests {
     #[test]
     fn handles_from_names() {
         assert_eq!(Handle::from_name("Dana Kim").as_str(), "dana-kim");
-        assert_eq!(Handle::from_name("  José  Álvarez-Núñez ").as_str(), "jose-alvarez-nunez");
+        assert_eq!(
+            Handle::from_name("  José  Álvarez-Núñez ").as_str(),
+            "jose-alvarez-nunez"
+        );
         assert_eq!(Handle::from_name("李").as_str(), "person");
         assert!(Handle::parse("Dana").is_err());
         assert!(Handle::parse("-dana").is_err());
@@ -629,9 +669,15 @@ mod tests {
         assert_eq!(w.to_string(), "2026-W47");
         assert_eq!(w.monday().to_string(), "2026-11-16");
         assert_eq!(w.previous().to_string(), "2026-W46");
-        assert_eq!(IsoWeek::parse("2026-W01").unwrap().previous().to_string(), "2025-W52");
+        assert_eq!(
+            IsoWeek::parse("2026-W01").unwrap().previous().to_string(),
+            "2025-W52"
+        );
         assert!(IsoWeek::parse("2026-W54").is_err());
-        assert_eq!(Day::parse("2026-11-23").unwrap().iso_week().to_string(), "2026-W48");
+        assert_eq!(
+            Day::parse("2026-11-23").unwrap().iso_week().to_string(),
+            "2026-W48"
+        );
     }
 
     #[test]
@@ -645,7 +691,10 @@ mod tests {
 
     #[test]
     fn emails_are_lowercased_and_checked() {
-        assert_eq!(Email::parse("Dana@Example.COM").unwrap().as_str(), "dana@example.com");
+        assert_eq!(
+            Email::parse("Dana@Example.COM").unwrap().as_str(),
+            "dana@example.com"
+        );
         assert_eq!(Email::parse("mailto:a@b.io").unwrap().as_str(), "a@b.io");
         assert!(Email::parse("dana").is_err());
         assert!(Email::parse("a@b").is_err());
@@ -703,7 +752,7 @@ mod round_trips {
             match Name::parse(&s) {
                 Ok(n) => {
                     prop_assert_eq!(n.as_str(), s.trim());
-                    prop_assert_eq!(Name::parse(&n.to_string()).unwrap(), n.clone());
+                    prop_assert_eq!(Name::parse(n.as_str()).unwrap(), n.clone());
                     json_round_trip(&n);
                 }
                 Err(e) => prop_assert_eq!(e.field(), Some("name")),

@@ -268,9 +268,15 @@ mod tests {
 
     #[test]
     fn parse_forgives_case_and_separators() {
-        assert_eq!(Quadrant::parse("Manage Closely").unwrap(), Quadrant::ManageClosely);
+        assert_eq!(
+            Quadrant::parse("Manage Closely").unwrap(),
+            Quadrant::ManageClosely
+        );
         assert_eq!(Relation::parse("skip_level").unwrap(), Relation::SkipLevel);
-        assert_eq!(InteractionKind::parse("1:1").unwrap(), InteractionKind::OneOnOne);
+        assert_eq!(
+            InteractionKind::parse("1:1").unwrap(),
+            InteractionKind::OneOnOne
+        );
     }
 
     #[test]

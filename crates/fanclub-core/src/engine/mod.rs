@@ -3,6 +3,9 @@
 
 pub mod cadence;
 pub mod coverage;
+#[cfg(test)]
+mod fixtures;
+pub mod lookup;
 pub mod momentum;
 pub mod outreach;
 pub mod paths;

@@ -28,7 +28,11 @@ impl Decision {
         people.sort();
         people.dedup();
         if people.len() != self.room.len() {
-            return Err(CoreError::invalid("room", "", "each person at most once in a room"));
+            return Err(CoreError::invalid(
+                "room",
+                "",
+                "each person at most once in a room",
+            ));
         }
         Ok(())
     }

@@ -30,7 +30,10 @@ impl Evidence {
             return Err(CoreError::invalid(
                 "track",
                 self.track.as_str(),
-                format!("a track of the framework: {}", framework.track_keys().join(", ")),
+                format!(
+                    "a track of the framework: {}",
+                    framework.track_keys().join(", ")
+                ),
             ));
         }
         match self.strength {
@@ -44,8 +47,14 @@ impl Evidence {
                 "",
                 "the stakeholder who endorsed it (endorsed evidence names who said it)",
             )),
-            EvidenceStrength::Endorsed if self.quote.as_deref().is_none_or(|q| q.trim().is_empty()) => {
-                Err(CoreError::invalid("quote", "", "their words: endorsed evidence quotes the stakeholder"))
+            EvidenceStrength::Endorsed
+                if self.quote.as_deref().is_none_or(|q| q.trim().is_empty()) =>
+            {
+                Err(CoreError::invalid(
+                    "quote",
+                    "",
+                    "their words: endorsed evidence quotes the stakeholder",
+                ))
             }
             _ => Ok(()),
         }

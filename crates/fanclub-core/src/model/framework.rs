@@ -54,7 +54,11 @@ impl Framework {
     /// 0–4 exactly once per track.
     pub fn validate(&self) -> Result<(), CoreError> {
         if self.name.trim().is_empty() {
-            return Err(CoreError::invalid("name", &self.name, "a name for the framework"));
+            return Err(CoreError::invalid(
+                "name",
+                &self.name,
+                "a name for the framework",
+            ));
         }
         if self.tracks.is_empty() {
             return Err(CoreError::invalid("tracks", "", "at least one track"));
@@ -62,10 +66,18 @@ impl Framework {
         for (i, t) in self.tracks.iter().enumerate() {
             let at = format!("tracks[{i}] ({})", t.key);
             if self.tracks.iter().filter(|o| o.key == t.key).count() > 1 {
-                return Err(CoreError::invalid(format!("{at}.key"), t.key.as_str(), "a key used by one track only"));
+                return Err(CoreError::invalid(
+                    format!("{at}.key"),
+                    t.key.as_str(),
+                    "a key used by one track only",
+                ));
             }
             if t.name.trim().is_empty() {
-                return Err(CoreError::invalid(format!("{at}.name"), &t.name, "a non-empty name"));
+                return Err(CoreError::invalid(
+                    format!("{at}.name"),
+                    &t.name,
+                    "a non-empty name",
+                ));
             }
             let mut levels: Vec<u8> = t.levels.iter().map(|l| l.level.get()).collect();
             levels.sort_unstable();
@@ -88,7 +100,11 @@ impl Framework {
                 .map(|s| text[..s.start.min(text.len())].lines().count().max(1))
                 .unwrap_or(0);
             CoreError::invalid(
-                if line > 0 { format!("framework file, line {line}") } else { "framework file".into() },
+                if line > 0 {
+                    format!("framework file, line {line}")
+                } else {
+                    "framework file".into()
+                },
                 "",
                 e.message().to_string(),
             )
@@ -107,7 +123,11 @@ impl Framework {
     /// The default framework: the five gaps coaches most often see between senior PM and
     /// product leader.
     pub fn default_leadership() -> Framework {
-        let track = |key: &str, name: &str, summary: &str, levels: [(&str, &[&str]); 5], practices: &[(&str, &str)]| Track {
+        let track = |key: &str,
+                     name: &str,
+                     summary: &str,
+                     levels: [(&str, &[&str]); 5],
+                     practices: &[(&str, &str)]| Track {
             key: TrackKey::parse(key).expect("built-in keys are valid"),
             name: name.into(),
             summary: summary.into(),
@@ -123,7 +143,10 @@ impl Framework {
                 .collect(),
             practices: practices
                 .iter()
-                .map(|(t, h)| Practice { title: (*t).into(), how: (*h).into() })
+                .map(|(t, h)| Practice {
+                    title: (*t).into(),
+                    how: (*h).into(),
+                })
                 .collect(),
         };
         Framework {
@@ -135,14 +158,38 @@ impl Framework {
                     "Choosing the opportunities that serve the business goals, not only spotting them.",
                     [
                         ("Not yet shown", &[]),
-                        ("Connects", &["Can say which company goal a piece of work serves"]),
-                        ("Chooses", &["Says no to good ideas that do not serve this period's goals", "Frames work in revenue, churn or activation"]),
-                        ("Shapes", &["Proposes a bet that changes the roadmap and wins its case", "Leaders quote my framing of a problem"]),
-                        ("Sets direction", &["Writes the strategy others plan against"]),
+                        (
+                            "Connects",
+                            &["Can say which company goal a piece of work serves"],
+                        ),
+                        (
+                            "Chooses",
+                            &[
+                                "Says no to good ideas that do not serve this period's goals",
+                                "Frames work in revenue, churn or activation",
+                            ],
+                        ),
+                        (
+                            "Shapes",
+                            &[
+                                "Proposes a bet that changes the roadmap and wins its case",
+                                "Leaders quote my framing of a problem",
+                            ],
+                        ),
+                        (
+                            "Sets direction",
+                            &["Writes the strategy others plan against"],
+                        ),
                     ],
                     &[
-                        ("Map last year's wins to the business goals", "List every win of the last twelve months and write the company goal each one moved; the gaps show where your work drifted."),
-                        ("Write a one-page bet", "Pick one opportunity, state the goal it serves, the evidence, and what you would stop doing to fund it; review it with your manager."),
+                        (
+                            "Map last year's wins to the business goals",
+                            "List every win of the last twelve months and write the company goal each one moved; the gaps show where your work drifted.",
+                        ),
+                        (
+                            "Write a one-page bet",
+                            "Pick one opportunity, state the goal it serves, the evidence, and what you would stop doing to fund it; review it with your manager.",
+                        ),
                     ],
                 ),
                 track(
@@ -151,14 +198,32 @@ impl Framework {
                     "Bringing a whole organisation along, not one stakeholder at a time.",
                     [
                         ("Not yet shown", &[]),
-                        ("Aligns a team", &["My own team can explain why we build what we build"]),
-                        ("Aligns partners", &["Partner teams change their plans after hearing mine"]),
-                        ("Aligns the organisation", &["Leaders outside my line back a decision I drove"]),
-                        ("Moves the company", &["A cross-company change happened because I built the coalition"]),
+                        (
+                            "Aligns a team",
+                            &["My own team can explain why we build what we build"],
+                        ),
+                        (
+                            "Aligns partners",
+                            &["Partner teams change their plans after hearing mine"],
+                        ),
+                        (
+                            "Aligns the organisation",
+                            &["Leaders outside my line back a decision I drove"],
+                        ),
+                        (
+                            "Moves the company",
+                            &["A cross-company change happened because I built the coalition"],
+                        ),
                     ],
                     &[
-                        ("Interview five people about your work", "Ask five stakeholders how they understand what you do and why; log each as a perception check and close the gaps they reveal."),
-                        ("Pre-wire a decision", "Before the next big meeting, walk each decider through the proposal one to one and note their objections."),
+                        (
+                            "Interview five people about your work",
+                            "Ask five stakeholders how they understand what you do and why; log each as a perception check and close the gaps they reveal.",
+                        ),
+                        (
+                            "Pre-wire a decision",
+                            "Before the next big meeting, walk each decider through the proposal one to one and note their objections.",
+                        ),
                     ],
                 ),
                 track(
@@ -167,14 +232,29 @@ impl Framework {
                     "Secure decisions backed by evidence; knowing when to ask for help.",
                     [
                         ("Not yet shown", &[]),
-                        ("Decides with data", &["Brings evidence to my own decisions"]),
-                        ("Holds the line", &["Keeps a well-founded position under pressure from seniors"]),
-                        ("Calm in the hard room", &["Leads a tense executive discussion to a decision"]),
+                        (
+                            "Decides with data",
+                            &["Brings evidence to my own decisions"],
+                        ),
+                        (
+                            "Holds the line",
+                            &["Keeps a well-founded position under pressure from seniors"],
+                        ),
+                        (
+                            "Calm in the hard room",
+                            &["Leads a tense executive discussion to a decision"],
+                        ),
                         ("Steadies others", &["Others bring me their hardest calls"]),
                     ],
                     &[
-                        ("Rehearse a hard meeting", "Ask a colleague to play the toughest person in the room and keep raising the difficulty of the questions until your answers hold."),
-                        ("Ask for help on purpose", "Name one decision you are unsure of, ask someone senior for advice, and record what changed."),
+                        (
+                            "Rehearse a hard meeting",
+                            "Ask a colleague to play the toughest person in the room and keep raising the difficulty of the questions until your answers hold.",
+                        ),
+                        (
+                            "Ask for help on purpose",
+                            "Name one decision you are unsure of, ask someone senior for advice, and record what changed.",
+                        ),
                     ],
                 ),
                 track(
@@ -183,14 +263,32 @@ impl Framework {
                     "Industry and customer knowledge, shown in public.",
                     [
                         ("Not yet shown", &[]),
-                        ("Knows the customer", &["Can describe the top customer problems from first-hand contact"]),
-                        ("Shares inside", &["Runs a brown-bag or writes an internal post others cite"]),
-                        ("Known outside", &["Speaks at a meetup, writes an article, guests on a podcast"]),
-                        ("Recognised voice", &["Invited to speak or advise because of this expertise"]),
+                        (
+                            "Knows the customer",
+                            &["Can describe the top customer problems from first-hand contact"],
+                        ),
+                        (
+                            "Shares inside",
+                            &["Runs a brown-bag or writes an internal post others cite"],
+                        ),
+                        (
+                            "Known outside",
+                            &["Speaks at a meetup, writes an article, guests on a podcast"],
+                        ),
+                        (
+                            "Recognised voice",
+                            &["Invited to speak or advise because of this expertise"],
+                        ),
                     ],
                     &[
-                        ("Run a lunch-and-learn", "Pick one customer insight from this quarter and present it to another team over lunch."),
-                        ("Speak at a meetup", "Propose a 15-minute talk to a local product meetup about a lesson from your market."),
+                        (
+                            "Run a lunch-and-learn",
+                            "Pick one customer insight from this quarter and present it to another team over lunch.",
+                        ),
+                        (
+                            "Speak at a meetup",
+                            "Propose a 15-minute talk to a local product meetup about a lesson from your market.",
+                        ),
                     ],
                 ),
                 track(
@@ -200,13 +298,28 @@ impl Framework {
                     [
                         ("Not yet shown", &[]),
                         ("Helps", &["Gives useful feedback when asked"]),
-                        ("Develops someone", &["Mentors a junior PM with regular sessions"]),
-                        ("Leads a community", &["Leads a guild, a community project or a hiring loop"]),
-                        ("Builds leaders", &["People I developed are promoted or lead in turn"]),
+                        (
+                            "Develops someone",
+                            &["Mentors a junior PM with regular sessions"],
+                        ),
+                        (
+                            "Leads a community",
+                            &["Leads a guild, a community project or a hiring loop"],
+                        ),
+                        (
+                            "Builds leaders",
+                            &["People I developed are promoted or lead in turn"],
+                        ),
                     ],
                     &[
-                        ("Mentor a junior PM", "Offer a junior PM a fortnightly session for a quarter; agree on one goal and track it together."),
-                        ("Lead a community project", "Take ownership of one PM-guild initiative and delegate its parts to volunteers."),
+                        (
+                            "Mentor a junior PM",
+                            "Offer a junior PM a fortnightly session for a quarter; agree on one goal and track it together.",
+                        ),
+                        (
+                            "Lead a community project",
+                            "Take ownership of one PM-guild initiative and delegate its parts to volunteers.",
+                        ),
                     ],
                 ),
             ],
@@ -222,7 +335,10 @@ mod tests {
     fn default_framework_is_valid_and_has_the_five_tracks() {
         let f = Framework::default_leadership();
         f.validate().unwrap();
-        assert_eq!(f.track_keys(), ["strategy", "buy-in", "confidence", "domain", "leadership"]);
+        assert_eq!(
+            f.track_keys(),
+            ["strategy", "buy-in", "confidence", "domain", "leadership"]
+        );
         assert!(f.tracks.iter().all(|t| !t.practices.is_empty()));
     }
 

@@ -42,7 +42,11 @@ impl Interaction {
 
     pub fn validate(&self) -> Result<(), CoreError> {
         if self.people.is_empty() {
-            return Err(CoreError::invalid("with", "", "at least one person the interaction was with"));
+            return Err(CoreError::invalid(
+                "with",
+                "",
+                "at least one person the interaction was with",
+            ));
         }
         let mut seen = self.people.clone();
         seen.sort();
@@ -53,7 +57,9 @@ impl Interaction {
         if self.follow_up_due.is_some() && self.follow_up.is_none() {
             return Err(CoreError::invalid(
                 "follow-up-due",
-                self.follow_up_due.map(|d| d.to_string()).unwrap_or_default(),
+                self.follow_up_due
+                    .map(|d| d.to_string())
+                    .unwrap_or_default(),
                 "a follow-up text as well as its due date",
             ));
         }

@@ -84,12 +84,20 @@ impl Person {
         }
         for (i, p) in self.phones.iter().enumerate() {
             if p.trim().is_empty() || p.len() > 60 {
-                return Err(CoreError::invalid(format!("phones[{i}]"), p, "a phone number of at most 60 characters"));
+                return Err(CoreError::invalid(
+                    format!("phones[{i}]"),
+                    p,
+                    "a phone number of at most 60 characters",
+                ));
             }
         }
         for (i, l) in self.links.iter().enumerate() {
             if l.trim().is_empty() || l.len() > 2000 || l.chars().any(char::is_whitespace) {
-                return Err(CoreError::invalid(format!("links[{i}]"), l, "a web address without spaces"));
+                return Err(CoreError::invalid(
+                    format!("links[{i}]"),
+                    l,
+                    "a web address without spaces",
+                ));
             }
         }
         Ok(())
@@ -116,7 +124,11 @@ fn validate_birthday(b: &str) -> Result<(), CoreError> {
     if ok {
         Ok(())
     } else {
-        Err(CoreError::invalid("birthday", b, "YYYY-MM-DD, or --MM-DD when the year is unknown"))
+        Err(CoreError::invalid(
+            "birthday",
+            b,
+            "YYYY-MM-DD, or --MM-DD when the year is unknown",
+        ))
     }
 }
 
@@ -200,7 +212,11 @@ impl Connection {
     /// (a, b) and (b, a) are one connection.
     pub fn normalized(mut self) -> Result<Self, CoreError> {
         if self.a == self.b {
-            return Err(CoreError::invalid("connection", self.a.to_string(), "two different people"));
+            return Err(CoreError::invalid(
+                "connection",
+                self.a.to_string(),
+                "two different people",
+            ));
         }
         if self.b < self.a {
             std::mem::swap(&mut self.a, &mut self.b);
@@ -243,7 +259,12 @@ mod tests {
 
     fn t(c: u8, r: u8, i: u8, s: u8) -> Trust {
         let f = |n: u8| TrustFactor::new(i64::from(n)).unwrap();
-        Trust { credibility: f(c), reliability: f(r), intimacy: f(i), self_orientation: f(s) }
+        Trust {
+            credibility: f(c),
+            reliability: f(r),
+            intimacy: f(i),
+            self_orientation: f(s),
+        }
     }
 
     #[test]
@@ -283,10 +304,20 @@ mod tests {
     #[test]
     fn connections_normalize() {
         let s = Strength::new(3).unwrap();
-        let c = Connection { a: PersonId::from_raw(9), b: PersonId::from_raw(2), strength: s, note: None };
+        let c = Connection {
+            a: PersonId::from_raw(9),
+            b: PersonId::from_raw(2),
+            strength: s,
+            note: None,
+        };
         let n = c.normalized().unwrap();
         assert_eq!((n.a.get(), n.b.get()), (2, 9));
-        let selfish = Connection { a: PersonId::from_raw(2), b: PersonId::from_raw(2), strength: s, note: None };
+        let selfish = Connection {
+            a: PersonId::from_raw(2),
+            b: PersonId::from_raw(2),
+            strength: s,
+            note: None,
+        };
         assert!(selfish.normalized().is_err());
     }
 }

@@ -34,12 +34,20 @@ impl WeeklyReview {
     pub fn validate(&self) -> Result<(), CoreError> {
         for (i, c) in self.next_week.iter().enumerate() {
             if c.trim().is_empty() {
-                return Err(CoreError::invalid(format!("next_week[{i}]"), c, "a commitment in words"));
+                return Err(CoreError::invalid(
+                    format!("next_week[{i}]"),
+                    c,
+                    "a commitment in words",
+                ));
             }
         }
         for (i, c) in self.last_week.iter().enumerate() {
             if c.text.trim().is_empty() {
-                return Err(CoreError::invalid(format!("last_week[{i}]"), &c.text, "a commitment in words"));
+                return Err(CoreError::invalid(
+                    format!("last_week[{i}]"),
+                    &c.text,
+                    "a commitment in words",
+                ));
             }
         }
         Ok(())

@@ -61,7 +61,11 @@ impl Win {
         if let Some(i) = &self.impact
             && i.metric.trim().is_empty()
         {
-            return Err(CoreError::invalid("impact metric", "", "the name of the metric that moved"));
+            return Err(CoreError::invalid(
+                "impact metric",
+                "",
+                "the name of the metric that moved",
+            ));
         }
         for (i, s) in self.shares.iter().enumerate() {
             if s.on < self.on {
@@ -74,7 +78,11 @@ impl Win {
         }
         for (i, l) in self.links.iter().enumerate() {
             if l.trim().is_empty() || l.chars().any(char::is_whitespace) {
-                return Err(CoreError::invalid(format!("links[{i}]"), l, "a web address without spaces"));
+                return Err(CoreError::invalid(
+                    format!("links[{i}]"),
+                    l,
+                    "a web address without spaces",
+                ));
             }
         }
         Ok(())

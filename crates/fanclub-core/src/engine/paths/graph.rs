@@ -1,0 +1,233 @@
+//! The intro graph in memory: who I know and how well (the "me" links), who knows whom
+//! (connections), laid out once as compressed adjacency lists so that every query walks
+//! flat arrays instead of rebuilding anything.
+//!
+//! Node 0 is me; person `i` of the input is node `i + 1`. Each person's list holds their
+//! connections and, when I know them, a link back to me (the reverse search from the
+//! target walks it); my own list holds my links. Lists are sorted by neighbour so that a
+//! link's strength can be found again by binary search when a path is explained.
+
+use std::collections::HashMap;
+
+use crate::engine::lookup::{PersonRef, contacts_by_person, days_since};
+use crate::store::LastContact;
+use crate::{Connection, Day, Person, PersonId, Record, Stance, Strength};
+
+use super::weights::{self, MeLink};
+
+/// The implicit member node.
+pub(super) const ME: u32 = 0;
+
+/// One directed step of the adjacency lists.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Arc {
+    pub to: u32,
+    /// `-ln(closeness)`: a sum of costs is minus the log of the product of closenesses.
+    pub cost: f32,
+    /// The connection's strength, 0 for a link to or from me.
+    pub strength: u8,
+}
+
+/// What a query needs to know about a person beyond the arcs.
+#[derive(Debug)]
+pub(super) struct Node {
+    pub person: PersonRef,
+    pub stance: Stance,
+    /// As typed, trimmed.
+    pub organisation: Option<String>,
+    /// Trimmed and lowercased, so "Acme " and "acme" are one organisation.
+    pub org_key: Option<String>,
+    pub me_link: Option<MeLink>,
+}
+
+/// The graph proper: adjacency in compressed sparse rows.
+#[derive(Debug)]
+pub(super) struct Graph {
+    /// `nodes[v - 1]` describes node `v` (node 0, me, has no entry).
+    pub nodes: Vec<Node>,
+    pub index: HashMap<PersonId, u32>,
+    /// Node `v`'s arcs are `arcs[offsets[v]..offsets[v + 1]]`.
+    pub offsets: Vec<u32>,
+    pub arcs: Vec<Arc>,
+    /// May this node pass me on? Everyone but detractors: I would not ask someone who is
+    /// against me to vouch for me, so they can be a target but never a link in between.
+    pub relay: Vec<bool>,
+    /// People by organisation (the key as in `Node::org_key`), for the suggestions
+    /// made when no chain exists.
+    pub by_organisation: HashMap<String, Vec<u32>>,
+}
+
+impl Graph {
+    pub fn build(
+        people: &[Record<Person>],
+        connections: &[Record<Connection>],
+        last_contacts: &[LastContact],
+        today: Day,
+    ) -> Graph {
+        let contacts = contacts_by_person(last_contacts);
+        let n = people.len() + 1;
+        let mut index = HashMap::with_capacity(people.len());
+        let mut nodes = Vec::with_capacity(people.len());
+        let mut relay = Vec::with_capacity(n);
+        let mut by_organisation: HashMap<String, Vec<u32>> = HashMap::new();
+        relay.push(false);
+        for p in people {
+            // A person listed twice keeps their first node; the later copy is ignored
+            // rather than splitting their connections over two nodes.
+            if index.contains_key(&p.id) {
+                continue;
+            }
+            let v = u32::try_from(nodes.len() + 1).unwrap_or(u32::MAX);
+            index.insert(p.id, v);
+            let days = contacts.get(&p.id).map(|&on| days_since(on, today));
+            let organisation = p
+                .organisation
+                .as_deref()
+                .map(str::trim)
+                .filter(|o| !o.is_empty())
+                .map(String::from);
+            let org_key = organisation.as_deref().map(str::to_lowercase);
+            if let Some(o) = &org_key {
+                by_organisation.entry(o.clone()).or_default().push(v);
+            }
+            relay.push(p.stance != Stance::Detractor);
+            nodes.push(Node {
+                person: PersonRef::of(p),
+                stance: p.stance,
+                organisation,
+                org_key,
+                me_link: weights::me_link(p.stance, p.trust.as_ref(), days),
+            });
+        }
+        let n = nodes.len() + 1;
+
+        // Directed arcs, both ways for every connection and every "me" link.
+        let mut edges: Vec<(u32, Arc)> = Vec::with_capacity(connections.len() * 2 + n * 2);
+        for (i, node) in nodes.iter().enumerate() {
+            if let Some(link) = node.me_link {
+                let v = u32::try_from(i + 1).unwrap_or(u32::MAX);
+                let cost = weights::cost(link.closeness);
+                edges.push((
+                    ME,
+                    Arc {
+                        to: v,
+                        cost,
+                        strength: 0,
+                    },
+                ));
+                edges.push((
+                    v,
+                    Arc {
+                        to: ME,
+                        cost,
+                        strength: 0,
+                    },
+                ));
+            }
+        }
+        for c in connections {
+            let (Some(&a), Some(&b)) = (index.get(&c.a), index.get(&c.b)) else {
+                continue;
+            };
+            if a == b {
+                continue;
+            }
+            let cost = weights::cost(weights::connection_closeness(c.strength));
+            let strength = c.strength.get();
+            edges.push((
+                a,
+                Arc {
+                    to: b,
+                    cost,
+                    strength,
+                },
+            ));
+            edges.push((
+                b,
+                Arc {
+                    to: a,
+                    cost,
+                    strength,
+                },
+            ));
+        }
+
+        // Counting sort by source, then each row sorted by neighbour with the strongest
+        // duplicate kept: a pair recorded twice is one link, at its best strength.
+        let mut offsets = vec![0u32; n + 1];
+        for (from, _) in &edges {
+            offsets[*from as usize + 1] += 1;
+        }
+        for v in 0..n {
+            offsets[v + 1] += offsets[v];
+        }
+        let mut fill = offsets.clone();
+        let placeholder = Arc {
+            to: 0,
+            cost: 0.0,
+            strength: 0,
+        };
+        let mut arcs = vec![placeholder; edges.len()];
+        for (from, arc) in edges {
+            let slot = &mut fill[from as usize];
+            arcs[*slot as usize] = arc;
+            *slot += 1;
+        }
+        let mut compact = Vec::with_capacity(arcs.len());
+        let mut new_offsets = Vec::with_capacity(n + 1);
+        new_offsets.push(0u32);
+        for v in 0..n {
+            let row = &mut arcs[offsets[v] as usize..offsets[v + 1] as usize];
+            row.sort_unstable_by(|x, y| x.to.cmp(&y.to).then(x.cost.total_cmp(&y.cost)));
+            let mut last = None;
+            for arc in row.iter() {
+                if last != Some(arc.to) {
+                    compact.push(*arc);
+                    last = Some(arc.to);
+                }
+            }
+            new_offsets.push(u32::try_from(compact.len()).unwrap_or(u32::MAX));
+        }
+
+        Graph {
+            nodes,
+            index,
+            offsets: new_offsets,
+            arcs: compact,
+            relay,
+            by_organisation,
+        }
+    }
+
+    pub fn node_count(&self) -> usize {
+        self.nodes.len() + 1
+    }
+
+    pub fn arcs_of(&self, v: u32) -> &[Arc] {
+        let v = v as usize;
+        &self.arcs[self.offsets[v] as usize..self.offsets[v + 1] as usize]
+    }
+
+    /// The person at node `v` (not me).
+    pub fn node(&self, v: u32) -> &Node {
+        &self.nodes[v as usize - 1]
+    }
+
+    /// The arc from `a` to `b`, when they are linked.
+    pub fn arc(&self, a: u32, b: u32) -> Option<Arc> {
+        let row = self.arcs_of(a);
+        row.binary_search_by_key(&b, |x| x.to).ok().map(|i| row[i])
+    }
+
+    /// How many people this node is connected to, me excluded.
+    pub fn degree(&self, v: u32) -> usize {
+        self.arcs_of(v).iter().filter(|a| a.to != ME).count()
+    }
+
+    /// The strength of the connection between two people, if any.
+    pub fn strength(&self, a: u32, b: u32) -> Option<Strength> {
+        self.arc(a, b)
+            .filter(|x| x.strength > 0)
+            .and_then(|x| Strength::new(i64::from(x.strength)).ok())
+    }
+}
