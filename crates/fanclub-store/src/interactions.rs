@@ -1,0 +1,334 @@
+//! Interactions and who took part. Each participation row repeats the interaction's date,
+//! so the last contact per person and a person's history read one index.
+
+use std::collections::HashMap;
+
+use fanclub_core::{CoreResult, Interaction, InteractionFilter, InteractionId, Record, Title};
+use sqlx::AnyConnection;
+
+use crate::SqlStore;
+use crate::rows::{At, day_text, group, id, record};
+use crate::sql::{INTERACTION, PERSON, Sql, ensure_exist, insert_rows};
+use crate::violation::DbResult;
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct InteractionRow {
+    id: i64,
+    on_day: String,
+    kind: String,
+    summary: String,
+    notes: Option<String>,
+    learned: Option<String>,
+    follow_up: Option<String>,
+    follow_up_due: Option<String>,
+    follow_up_done: i64,
+    external_ref: Option<String>,
+}
+
+/// The columns of `InteractionRow`, read from `interactions i`.
+const COLUMNS: &str = "SELECT i.id, i.on_day, i.kind, i.summary, i.notes, i.learned, i.follow_up, \
+     i.follow_up_due, i.follow_up_done, i.external_ref ";
+
+impl InteractionRow {
+    pub(crate) fn into_record(self, people: Vec<i64>) -> CoreResult<Record<Interaction>> {
+        let at = At::new("interactions", self.id);
+        Ok(record(
+            self.id,
+            Interaction {
+                on: at.parse("on_day", &self.on_day)?,
+                kind: at.parse("kind", &self.kind)?,
+                summary: at.ok("summary", Title::parse(&self.summary))?,
+                people: people.into_iter().map(id).collect(),
+                notes: self.notes,
+                learned: self.learned,
+                follow_up: self.follow_up,
+                follow_up_due: at.parse_opt("follow_up_due", self.follow_up_due.as_deref())?,
+                follow_up_done: at.flag("follow_up_done", self.follow_up_done)?,
+                external_ref: self.external_ref,
+            },
+        ))
+    }
+}
+
+/// Insert interactions (people already this account's ids) and their participants;
+/// returns the new ids in order.
+pub(crate) async fn insert_interactions(
+    conn: &mut AnyConnection,
+    account: i64,
+    rows: &[&Interaction],
+) -> CoreResult<Vec<i64>> {
+    let subject = match rows {
+        [one] => one.external_ref.as_deref(),
+        _ => None,
+    };
+    let ids = insert_rows(
+        conn,
+        "INSERT INTO interactions (account_id, on_day, kind, summary, notes, learned, follow_up, \
+         follow_up_due, follow_up_done, external_ref)",
+        10,
+        rows,
+        true,
+        subject,
+        |t, i| {
+            t.bind(account)
+                .bind(day_text(i.on))
+                .bind(i.kind.as_str())
+                .bind(i.summary.as_str().to_string())
+                .bind(i.notes.clone())
+                .bind(i.learned.clone())
+                .bind(i.follow_up.clone())
+                .bind(i.follow_up_due.map(day_text))
+                .bind(i64::from(i.follow_up_done))
+                .bind(i.external_ref.clone());
+        },
+    )
+    .await?;
+    let participants: Vec<(i64, i64, i64, String)> = rows
+        .iter()
+        .zip(&ids)
+        .flat_map(|(i, iid)| {
+            let on = day_text(i.on);
+            i.people
+                .iter()
+                .enumerate()
+                .map(move |(pos, p)| (*iid, p.get(), pos as i64, on.clone()))
+        })
+        .collect();
+    insert_participants(conn, account, &participants).await?;
+    Ok(ids)
+}
+
+async fn insert_participants(
+    conn: &mut AnyConnection,
+    account: i64,
+    rows: &[(i64, i64, i64, String)],
+) -> CoreResult<()> {
+    insert_rows(
+        conn,
+        "INSERT INTO interaction_people (account_id, interaction_id, person_id, position, on_day)",
+        5,
+        rows,
+        false,
+        None,
+        |t, (interaction, person, position, on)| {
+            t.bind(account)
+                .bind(*interaction)
+                .bind(*person)
+                .bind(*position)
+                .bind(on.clone());
+        },
+    )
+    .await?;
+    Ok(())
+}
+
+/// Every interaction of the account, by id, with its participants.
+pub(crate) async fn load_interactions(
+    conn: &mut AnyConnection,
+    account: i64,
+) -> CoreResult<Vec<Record<Interaction>>> {
+    let mut q = Sql::new(COLUMNS);
+    q.push("FROM interactions i WHERE i.account_id = ")
+        .bind(account)
+        .push(" ORDER BY i.id");
+    let rows: Vec<InteractionRow> = q.fetch_all(conn).await?;
+    let participants: Vec<(i64, i64)> = sqlx::query_as(
+        "SELECT interaction_id, person_id FROM interaction_people WHERE account_id = $1 \
+         ORDER BY interaction_id, position",
+    )
+    .bind(account)
+    .fetch_all(&mut *conn)
+    .await
+    .db()?;
+    attach(rows, group(participants))
+}
+
+fn attach(
+    rows: Vec<InteractionRow>,
+    mut people: HashMap<i64, Vec<i64>>,
+) -> CoreResult<Vec<Record<Interaction>>> {
+    rows.into_iter()
+        .map(|r| {
+            let with = people.remove(&r.id).unwrap_or_default();
+            r.into_record(with)
+        })
+        .collect()
+}
+
+/// Append `FROM … WHERE … ORDER BY … LIMIT …`: the interactions a filter selects (as
+/// `i`), newest first.
+fn push_matching(q: &mut Sql, account: i64, f: &InteractionFilter) {
+    match f.person {
+        // Through the (account_id, person_id, on_day) index.
+        Some(person) => {
+            q.push(
+                "FROM interaction_people ip JOIN interactions i \
+                 ON i.account_id = ip.account_id AND i.id = ip.interaction_id \
+                 WHERE ip.account_id = ",
+            )
+            .bind(account)
+            .push(" AND ip.person_id = ")
+            .bind(person.get());
+            if let Some(since) = f.since {
+                q.push(" AND ip.on_day >= ").bind(day_text(since));
+            }
+            if let Some(until) = f.until {
+                q.push(" AND ip.on_day <= ").bind(day_text(until));
+            }
+            q.push(" ORDER BY ip.on_day DESC, ip.interaction_id DESC");
+        }
+        None => {
+            q.push("FROM interactions i WHERE i.account_id = ")
+                .bind(account);
+            if let Some(since) = f.since {
+                q.push(" AND i.on_day >= ").bind(day_text(since));
+            }
+            if let Some(until) = f.until {
+                q.push(" AND i.on_day <= ").bind(day_text(until));
+            }
+            q.push(" ORDER BY i.on_day DESC, i.id DESC");
+        }
+    }
+    if let Some(limit) = f.limit {
+        q.push(" LIMIT ").bind(i64::from(limit));
+    }
+}
+
+impl SqlStore {
+    pub(crate) async fn create_interaction_tx(
+        &self,
+        i: &Interaction,
+    ) -> CoreResult<Record<Interaction>> {
+        i.validate()?;
+        let mut tx = self.begin().await?;
+        let people: Vec<i64> = i.people.iter().map(|p| p.get()).collect();
+        ensure_exist(&mut tx, self.account(), &PERSON, &people).await?;
+        let ids = insert_interactions(&mut tx, self.account(), &[i]).await?;
+        tx.commit().await.db()?;
+        Ok(Record::new(id(ids[0]), i.clone()))
+    }
+
+    pub(crate) async fn update_interaction_tx(
+        &self,
+        i: &Record<Interaction>,
+    ) -> CoreResult<Record<Interaction>> {
+        i.validate()?;
+        let (account, iid) = (self.account(), i.id.get());
+        let mut tx = self.begin().await?;
+        ensure_exist(&mut tx, account, &INTERACTION, &[iid]).await?;
+        let people: Vec<i64> = i.people.iter().map(|p| p.get()).collect();
+        ensure_exist(&mut tx, account, &PERSON, &people).await?;
+        let mut q = Sql::new(
+            "UPDATE interactions SET (on_day, kind, summary, notes, learned, follow_up, follow_up_due, \
+             follow_up_done, external_ref) = ",
+        );
+        q.tuple(|t| {
+            t.bind(day_text(i.on))
+                .bind(i.kind.as_str())
+                .bind(i.summary.as_str().to_string())
+                .bind(i.notes.clone())
+                .bind(i.learned.clone())
+                .bind(i.follow_up.clone())
+                .bind(i.follow_up_due.map(day_text))
+                .bind(i64::from(i.follow_up_done))
+                .bind(i.external_ref.clone());
+        });
+        q.push(" WHERE account_id = ")
+            .bind(account)
+            .push(" AND id = ")
+            .bind(iid);
+        q.execute_about(
+            &mut tx,
+            i.external_ref
+                .as_deref()
+                .unwrap_or("that external reference"),
+        )
+        .await?;
+        sqlx::query("DELETE FROM interaction_people WHERE account_id = $1 AND interaction_id = $2")
+            .bind(account)
+            .bind(iid)
+            .execute(&mut *tx)
+            .await
+            .db()?;
+        let on = day_text(i.on);
+        let participants: Vec<(i64, i64, i64, String)> = people
+            .iter()
+            .enumerate()
+            .map(|(pos, p)| (iid, *p, pos as i64, on.clone()))
+            .collect();
+        insert_participants(&mut tx, account, &participants).await?;
+        tx.commit().await.db()?;
+        Ok(i.clone())
+    }
+
+    pub(crate) async fn get_interaction_tx(
+        &self,
+        i: InteractionId,
+    ) -> CoreResult<Record<Interaction>> {
+        let mut conn = self.pool().acquire().await.db()?;
+        let mut q = Sql::new(COLUMNS);
+        q.push("FROM interactions i WHERE i.account_id = ")
+            .bind(self.account())
+            .push(" AND i.id = ")
+            .bind(i.get());
+        let row = q
+            .fetch_all::<InteractionRow>(&mut conn)
+            .await?
+            .pop()
+            .ok_or_else(|| INTERACTION.not_found(i.get()))?;
+        let people: Vec<(i64,)> = sqlx::query_as(
+            "SELECT person_id FROM interaction_people WHERE account_id = $1 AND interaction_id = $2 \
+             ORDER BY position",
+        )
+        .bind(self.account())
+        .bind(i.get())
+        .fetch_all(&mut *conn)
+        .await
+        .db()?;
+        row.into_record(people.into_iter().map(|(p,)| p).collect())
+    }
+
+    pub(crate) async fn list_interactions_tx(
+        &self,
+        f: &InteractionFilter,
+    ) -> CoreResult<Vec<Record<Interaction>>> {
+        let mut conn = self.pool().acquire().await.db()?;
+        let mut q = Sql::new(COLUMNS);
+        push_matching(&mut q, self.account(), f);
+        let rows: Vec<InteractionRow> = q.fetch_all(&mut conn).await?;
+        if rows.is_empty() {
+            return Ok(Vec::new());
+        }
+        // The participants of exactly those interactions: the same filter as a subquery,
+        // rather than a list of ids that could run to a million.
+        let mut q = Sql::new(
+            "SELECT interaction_id, person_id FROM interaction_people WHERE account_id = ",
+        );
+        q.bind(self.account())
+            .push(" AND interaction_id IN (SELECT i.id ");
+        push_matching(&mut q, self.account(), f);
+        q.push(") ORDER BY interaction_id, position");
+        let participants: Vec<(i64, i64)> = q.fetch_all(&mut conn).await?;
+        attach(rows, group(participants))
+    }
+
+    pub(crate) async fn delete_interaction_tx(&self, i: InteractionId) -> CoreResult<()> {
+        let (account, iid) = (self.account(), i.get());
+        let mut tx = self.begin().await?;
+        ensure_exist(&mut tx, account, &INTERACTION, &[iid]).await?;
+        for sql in [
+            "UPDATE evidence SET interaction_id = NULL WHERE account_id = $1 AND interaction_id = $2",
+            "DELETE FROM interaction_people WHERE account_id = $1 AND interaction_id = $2",
+            "DELETE FROM interactions WHERE account_id = $1 AND id = $2",
+        ] {
+            sqlx::query(sql)
+                .bind(account)
+                .bind(iid)
+                .execute(&mut *tx)
+                .await
+                .db()?;
+        }
+        tx.commit().await.db()?;
+        Ok(())
+    }
+}

@@ -1,0 +1,163 @@
+//! Rows as the database returns them, and their conversion into the core's validated
+//! types. A value the core refuses on the way back is reported with its table, column and
+//! row, never silently dropped.
+
+use std::collections::HashMap;
+use std::str::FromStr;
+
+use fanclub_core::{
+    CadenceDays, CoreError, CoreResult, Day, Email, Id, Impact, Influence, Interest, Record,
+    Strength, Trust, TrustFactor,
+};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use crate::violation::corrupt;
+
+/// Where a value came from, for the error when it cannot be read.
+#[derive(Clone, Copy)]
+pub(crate) struct At {
+    pub table: &'static str,
+    pub id: i64,
+}
+
+impl At {
+    pub(crate) fn new(table: &'static str, id: i64) -> At {
+        At { table, id }
+    }
+
+    /// Parse a text column with the core's own parser (vocabularies, handles, dates…).
+    pub(crate) fn parse<T: FromStr<Err = CoreError>>(
+        self,
+        column: &str,
+        text: &str,
+    ) -> CoreResult<T> {
+        text.parse()
+            .map_err(|e| corrupt(self.table, column, self.id, e))
+    }
+
+    /// The result of a core parser that is not `FromStr` (handles, e-mails).
+    pub(crate) fn ok<T>(self, column: &str, parsed: CoreResult<T>) -> CoreResult<T> {
+        parsed.map_err(|e| corrupt(self.table, column, self.id, e))
+    }
+
+    pub(crate) fn parse_opt<T: FromStr<Err = CoreError>>(
+        self,
+        column: &str,
+        text: Option<&str>,
+    ) -> CoreResult<Option<T>> {
+        text.map(|t| self.parse(column, t)).transpose()
+    }
+
+    pub(crate) fn json<T: DeserializeOwned>(self, column: &str, text: &str) -> CoreResult<T> {
+        serde_json::from_str(text).map_err(|e| corrupt(self.table, column, self.id, e))
+    }
+
+    pub(crate) fn influence(self, n: i64) -> CoreResult<Influence> {
+        Influence::new(n).map_err(|e| corrupt(self.table, "influence", self.id, e))
+    }
+
+    pub(crate) fn interest(self, n: i64) -> CoreResult<Interest> {
+        Interest::new(n).map_err(|e| corrupt(self.table, "interest", self.id, e))
+    }
+
+    pub(crate) fn strength(self, n: i64) -> CoreResult<Strength> {
+        Strength::new(n).map_err(|e| corrupt(self.table, "strength", self.id, e))
+    }
+
+    pub(crate) fn cadence(self, n: Option<i64>) -> CoreResult<Option<CadenceDays>> {
+        n.map(|n| CadenceDays::new(n).map_err(|e| corrupt(self.table, "cadence_days", self.id, e)))
+            .transpose()
+    }
+
+    /// The four trust factors are stored together or not at all.
+    pub(crate) fn trust(self, parts: [Option<i64>; 4]) -> CoreResult<Option<Trust>> {
+        let factor =
+            |n: i64| TrustFactor::new(n).map_err(|e| corrupt(self.table, "trust", self.id, e));
+        match parts {
+            [None, None, None, None] => Ok(None),
+            [Some(c), Some(r), Some(i), Some(s)] => Ok(Some(Trust {
+                credibility: factor(c)?,
+                reliability: factor(r)?,
+                intimacy: factor(i)?,
+                self_orientation: factor(s)?,
+            })),
+            _ => Err(corrupt(
+                self.table,
+                "trust",
+                self.id,
+                "some factors are set and some are not",
+            )),
+        }
+    }
+
+    pub(crate) fn impact(
+        self,
+        metric: Option<String>,
+        before: Option<String>,
+        after: Option<String>,
+    ) -> CoreResult<Option<Impact>> {
+        match metric {
+            Some(metric) => Ok(Some(Impact {
+                metric,
+                before,
+                after,
+            })),
+            None if before.is_none() && after.is_none() => Ok(None),
+            None => Err(corrupt(
+                self.table,
+                "impact_metric",
+                self.id,
+                "a before/after without a metric",
+            )),
+        }
+    }
+
+    pub(crate) fn flag(self, column: &str, n: i64) -> CoreResult<bool> {
+        match n {
+            0 => Ok(false),
+            1 => Ok(true),
+            other => Err(corrupt(
+                self.table,
+                column,
+                self.id,
+                format!("{other} is not 0 or 1"),
+            )),
+        }
+    }
+}
+
+/// A list or document as JSON text.
+pub(crate) fn to_json<T: Serialize + ?Sized>(value: &T) -> CoreResult<String> {
+    serde_json::to_string(value)
+        .map_err(|e| CoreError::Storage(format!("cannot encode as JSON: {e}")))
+}
+
+pub(crate) fn day_text(d: Day) -> String {
+    d.to_string()
+}
+
+pub(crate) fn id<T>(raw: i64) -> Id<T> {
+    Id::from_raw(raw)
+}
+
+pub(crate) fn record<T>(raw: i64, value: T) -> Record<T> {
+    Record::new(Id::from_raw(raw), value)
+}
+
+/// Child rows grouped by their parent id, each group in the order read.
+pub(crate) fn group<T>(rows: impl IntoIterator<Item = (i64, T)>) -> HashMap<i64, Vec<T>> {
+    let mut out: HashMap<i64, Vec<T>> = HashMap::new();
+    for (parent, row) in rows {
+        out.entry(parent).or_default().push(row);
+    }
+    out
+}
+
+/// A person's e-mail addresses, read back.
+pub(crate) fn emails(at: At, texts: Vec<String>) -> CoreResult<Vec<Email>> {
+    texts
+        .iter()
+        .map(|t| at.ok("email", Email::parse(t)))
+        .collect()
+}

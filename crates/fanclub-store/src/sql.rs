@@ -1,0 +1,340 @@
+//! Dynamic SQL with numbered placeholders, batched inserts, and the reference checks every
+//! write makes before it touches a row.
+//!
+//! Why not `sqlx::QueryBuilder`: with the `Any` driver its `push_bind` writes `?`, which
+//! PostgreSQL rejects (sqlx issue #3000). `Sql` writes `$1, $2, …`, which both databases
+//! accept, and takes only `&'static str` fragments, so data can only reach the database as
+//! a bound value.
+
+use std::collections::HashSet;
+
+use fanclub_core::{CoreError, CoreResult};
+use sqlx::any::{AnyArguments, AnyRow};
+use sqlx::encode::Encode;
+use sqlx::error::BoxDynError;
+use sqlx::{Any, AnyConnection, Arguments, AssertSqlSafe, FromRow, Type};
+
+use crate::violation::{DbResult, to_core};
+
+/// Bound values per statement: under SQLite's limit (32766) and PostgreSQL's (65535).
+const MAX_PARAMS: usize = 30_000;
+/// Rows per multi-row INSERT: big enough to save round trips, small enough to prepare fast.
+const MAX_ROWS: usize = 500;
+/// Ids per `IN (…)` list.
+pub(crate) const IN_CHUNK: usize = 500;
+
+/// A statement being built: its text and its bound values, numbered in order.
+pub(crate) struct Sql {
+    text: String,
+    args: AnyArguments,
+    count: usize,
+    error: Option<BoxDynError>,
+}
+
+impl Sql {
+    pub(crate) fn new(head: &'static str) -> Sql {
+        Sql {
+            text: head.to_string(),
+            args: AnyArguments::default(),
+            count: 0,
+            error: None,
+        }
+    }
+
+    pub(crate) fn push(&mut self, fragment: &'static str) -> &mut Self {
+        self.text.push_str(fragment);
+        self
+    }
+
+    /// Append the placeholder of a new bound value.
+    pub(crate) fn bind<'t, T: Encode<'t, Any> + Type<Any>>(&mut self, value: T) -> &mut Self {
+        self.count += 1;
+        self.text.push('$');
+        self.text.push_str(&self.count.to_string());
+        if let Err(e) = self.args.add(value)
+            && self.error.is_none()
+        {
+            self.error = Some(e);
+        }
+        self
+    }
+
+    /// ` VALUES (…), (…)`: one tuple per row, its values bound by `each`.
+    pub(crate) fn values<I: IntoIterator>(
+        &mut self,
+        rows: I,
+        mut each: impl FnMut(&mut Tuple<'_>, I::Item),
+    ) -> &mut Self {
+        self.text.push_str(" VALUES ");
+        for (i, row) in rows.into_iter().enumerate() {
+            if i > 0 {
+                self.text.push_str(", ");
+            }
+            self.text.push('(');
+            each(
+                &mut Tuple {
+                    sql: self,
+                    first: true,
+                },
+                row,
+            );
+            self.text.push(')');
+        }
+        self
+    }
+
+    /// `(…)`: one parenthesised list of values, bound by `each` (a row-value `SET`).
+    pub(crate) fn tuple(&mut self, each: impl FnOnce(&mut Tuple<'_>)) -> &mut Self {
+        self.text.push('(');
+        each(&mut Tuple {
+            sql: self,
+            first: true,
+        });
+        self.text.push(')');
+        self
+    }
+
+    /// `(v1, v2, …)` for an `IN` list; the list must not be empty.
+    pub(crate) fn list(&mut self, ids: &[i64]) -> &mut Self {
+        self.text.push('(');
+        for (i, id) in ids.iter().enumerate() {
+            if i > 0 {
+                self.text.push_str(", ");
+            }
+            self.bind(*id);
+        }
+        self.text.push(')');
+        self
+    }
+
+    fn parts(self) -> CoreResult<(String, AnyArguments)> {
+        match self.error {
+            Some(e) => Err(CoreError::Storage(format!("cannot bind a value: {e}"))),
+            None => Ok((self.text, self.args)),
+        }
+    }
+
+    /// Run it; returns how many rows it changed.
+    pub(crate) async fn execute(self, conn: &mut AnyConnection) -> CoreResult<u64> {
+        let (text, args) = self.parts()?;
+        let done = sqlx::query_with(AssertSqlSafe(text), args)
+            .execute(conn)
+            .await
+            .db()?;
+        Ok(done.rows_affected())
+    }
+
+    /// As `execute`, naming what the write is about (a handle) in a conflict error.
+    pub(crate) async fn execute_about(
+        self,
+        conn: &mut AnyConnection,
+        subject: &str,
+    ) -> CoreResult<u64> {
+        let (text, args) = self.parts()?;
+        let done = sqlx::query_with(AssertSqlSafe(text), args)
+            .execute(conn)
+            .await
+            .map_err(|e| to_core(e, Some(subject)))?;
+        Ok(done.rows_affected())
+    }
+
+    pub(crate) async fn fetch_all<O>(self, conn: &mut AnyConnection) -> CoreResult<Vec<O>>
+    where
+        O: for<'r> FromRow<'r, AnyRow> + Send + Unpin,
+    {
+        let (text, args) = self.parts()?;
+        sqlx::query_as_with(AssertSqlSafe(text), args)
+            .fetch_all(conn)
+            .await
+            .db()
+    }
+
+    /// The first column of every row, as integers (ids, counts).
+    pub(crate) async fn fetch_ints(self, conn: &mut AnyConnection) -> CoreResult<Vec<i64>> {
+        let (text, args) = self.parts()?;
+        let rows: Vec<(i64,)> = sqlx::query_as_with(AssertSqlSafe(text), args)
+            .fetch_all(conn)
+            .await
+            .db()?;
+        Ok(rows.into_iter().map(|(n,)| n).collect())
+    }
+}
+
+/// One row of a ` VALUES` list: each `bind` adds a value, separated by commas.
+pub(crate) struct Tuple<'a> {
+    sql: &'a mut Sql,
+    first: bool,
+}
+
+impl Tuple<'_> {
+    pub(crate) fn bind<'t, T: Encode<'t, Any> + Type<Any>>(&mut self, value: T) -> &mut Self {
+        if !self.first {
+            self.sql.text.push_str(", ");
+        }
+        self.first = false;
+        self.sql.bind(value);
+        self
+    }
+}
+
+/// Insert `rows` with as few statements as the parameter limits allow. `head` is
+/// `INSERT INTO t (c1, …)` with `columns` columns, each bound by `bind`. With `returning`,
+/// gives the new ids in the order of `rows`; `subject` names what the write is about in a
+/// conflict error (a handle).
+pub(crate) async fn insert_rows<T: Sync>(
+    conn: &mut AnyConnection,
+    head: &'static str,
+    columns: usize,
+    rows: &[T],
+    returning: bool,
+    subject: Option<&str>,
+    mut bind: impl FnMut(&mut Tuple<'_>, &T) + Send,
+) -> CoreResult<Vec<i64>> {
+    let per_statement = (MAX_PARAMS / columns.max(1)).clamp(1, MAX_ROWS);
+    let mut ids = Vec::with_capacity(if returning { rows.len() } else { 0 });
+    for chunk in rows.chunks(per_statement) {
+        let mut q = Sql::new(head);
+        q.values(chunk, |t, row| bind(t, row));
+        let (text, args) = q.parts()?;
+        let fail = |e| to_core(e, subject);
+        if returning {
+            let text = text + " RETURNING id";
+            let rows: Vec<(i64,)> = sqlx::query_as_with(AssertSqlSafe(text), args)
+                .fetch_all(&mut *conn)
+                .await
+                .map_err(fail)?;
+            let mut got: Vec<i64> = rows.into_iter().map(|(n,)| n).collect();
+            // Neither database promises RETURNING's row order, but both hand out ids in
+            // increasing order within one statement (SQLite under its write lock, PostgreSQL
+            // from a sequence), so the sorted ids follow the VALUES order.
+            got.sort_unstable();
+            if got.len() != chunk.len() {
+                return Err(CoreError::Storage(format!(
+                    "inserted {} rows but got {} ids back",
+                    chunk.len(),
+                    got.len()
+                )));
+            }
+            ids.extend(got);
+        } else {
+            sqlx::query_with(AssertSqlSafe(text), args)
+                .execute(&mut *conn)
+                .await
+                .map_err(fail)?;
+        }
+    }
+    Ok(ids)
+}
+
+/// A kind of record: its table, its name in messages, and where to look for valid ids.
+pub(crate) struct Kind {
+    pub table: &'static str,
+    pub noun: &'static str,
+    pub hint: &'static str,
+}
+
+pub(crate) const PERSON: Kind = Kind {
+    table: "people",
+    noun: "person",
+    hint: "see `fanclub person list`",
+};
+pub(crate) const CONNECTION: Kind = Kind {
+    table: "connections",
+    noun: "connection",
+    hint: "see `fanclub connection list`",
+};
+pub(crate) const INTERACTION: Kind = Kind {
+    table: "interactions",
+    noun: "interaction",
+    hint: "see `fanclub interaction list`",
+};
+pub(crate) const GOAL: Kind = Kind {
+    table: "goals",
+    noun: "goal",
+    hint: "see `fanclub goal list`",
+};
+pub(crate) const WIN: Kind = Kind {
+    table: "wins",
+    noun: "win",
+    hint: "see `fanclub win list`",
+};
+pub(crate) const EVIDENCE: Kind = Kind {
+    table: "evidence",
+    noun: "evidence",
+    hint: "see `fanclub evidence list`",
+};
+pub(crate) const PERCEPTION: Kind = Kind {
+    table: "perception_checks",
+    noun: "perception check",
+    hint: "see `fanclub perception list`",
+};
+pub(crate) const OPPORTUNITY: Kind = Kind {
+    table: "opportunities",
+    noun: "opportunity",
+    hint: "see `fanclub opportunity list`",
+};
+pub(crate) const DECISION: Kind = Kind {
+    table: "decisions",
+    noun: "decision",
+    hint: "see `fanclub decision list`",
+};
+
+impl Kind {
+    pub(crate) fn not_found(&self, id: i64) -> CoreError {
+        CoreError::NotFound {
+            kind: self.noun,
+            key: format!("#{id}"),
+            hint: self.hint.to_string(),
+        }
+    }
+}
+
+/// Every id must name a record of `kind` in this account; the first that does not is the
+/// error. Checked before writing, inside the write's transaction.
+pub(crate) async fn ensure_exist(
+    conn: &mut AnyConnection,
+    account: i64,
+    kind: &Kind,
+    ids: &[i64],
+) -> CoreResult<()> {
+    if ids.is_empty() {
+        return Ok(());
+    }
+    let wanted: Vec<i64> = {
+        let mut seen = HashSet::new();
+        ids.iter().copied().filter(|id| seen.insert(*id)).collect()
+    };
+    let mut found = HashSet::with_capacity(wanted.len());
+    for chunk in wanted.chunks(IN_CHUNK) {
+        let mut q = Sql::new("SELECT id FROM ");
+        q.push(kind.table)
+            .push(" WHERE account_id = ")
+            .bind(account)
+            .push(" AND id IN ")
+            .list(chunk);
+        found.extend(q.fetch_ints(conn).await?);
+    }
+    match wanted.iter().find(|id| !found.contains(id)) {
+        Some(missing) => Err(kind.not_found(*missing)),
+        None => Ok(()),
+    }
+}
+
+/// Delete one record of a table without dependants; NotFound when it is not there.
+pub(crate) async fn delete_one(
+    conn: &mut AnyConnection,
+    account: i64,
+    kind: &Kind,
+    id: i64,
+) -> CoreResult<()> {
+    let mut q = Sql::new("DELETE FROM ");
+    q.push(kind.table)
+        .push(" WHERE account_id = ")
+        .bind(account)
+        .push(" AND id = ")
+        .bind(id);
+    match q.execute(conn).await? {
+        0 => Err(kind.not_found(id)),
+        _ => Ok(()),
+    }
+}

@@ -1,0 +1,327 @@
+//! `Store` for `SqlStore`: each method traced, and handed to the module that owns its
+//! concept.
+
+use async_trait::async_trait;
+use fanclub_core::store::LastContact;
+use fanclub_core::{
+    Connection, ConnectionId, CoreResult, Counts, Day, Decision, DecisionId, Evidence, EvidenceId,
+    Framework, Goal, GoalId, Interaction, InteractionFilter, InteractionId, IsoWeek, Opportunity,
+    OpportunityId, PerceptionCheck, PerceptionId, Person, PersonDeletion, PersonId, Record,
+    Settings, Share, StanceChange, Store, WeeklyReview, Win, WinId, Workspace,
+};
+
+use crate::SqlStore;
+
+#[async_trait]
+impl Store for SqlStore {
+    #[tracing::instrument(skip_all)]
+    async fn create_person(&self, person: &Person, since: Day) -> CoreResult<Record<Person>> {
+        self.create_person_tx(person, since).await
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn update_person(&self, person: &Record<Person>, on: Day) -> CoreResult<Record<Person>> {
+        self.update_person_tx(person, on).await
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn get_person(&self, id: PersonId) -> CoreResult<Record<Person>> {
+        self.get_person_tx(id).await
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn list_people(&self) -> CoreResult<Vec<Record<Person>>> {
+        self.list_people_tx().await
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn delete_person(&self, id: PersonId) -> CoreResult<PersonDeletion> {
+        self.delete_person_tx(id).await
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn stance_history(&self, person: PersonId) -> CoreResult<Vec<Record<StanceChange>>> {
+        self.stance_history_tx(person).await
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn stance_changes_since(&self, since: Day) -> CoreResult<Vec<Record<StanceChange>>> {
+        self.stance_changes_since_tx(since).await
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn last_contacts(&self) -> CoreResult<Vec<LastContact>> {
+        self.last_contacts_tx().await
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn create_connection(&self, c: &Connection) -> CoreResult<Record<Connection>> {
+        self.create_connection_tx(c).await
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn update_connection(&self, c: &Record<Connection>) -> CoreResult<Record<Connection>> {
+        self.update_connection_tx(c).await
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn get_connection(&self, id: ConnectionId) -> CoreResult<Record<Connection>> {
+        self.get_connection_tx(id).await
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn list_connections(&self) -> CoreResult<Vec<Record<Connection>>> {
+        self.list_connections_tx().await
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn delete_connection(&self, id: ConnectionId) -> CoreResult<()> {
+        self.delete_connection_tx(id).await
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn create_interaction(&self, i: &Interaction) -> CoreResult<Record<Interaction>> {
+        self.create_interaction_tx(i).await
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn update_interaction(&self, i: &Record<Interaction>) -> CoreResult<Record<Interaction>> {
+        self.update_interaction_tx(i).await
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn get_interaction(&self, id: InteractionId) -> CoreResult<Record<Interaction>> {
+        self.get_interaction_tx(id).await
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn list_interactions(
+        &self,
+        filter: &InteractionFilter,
+    ) -> CoreResult<Vec<Record<Interaction>>> {
+        self.list_interactions_tx(filter).await
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn delete_interaction(&self, id: InteractionId) -> CoreResult<()> {
+        self.delete_interaction_tx(id).await
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn create_goal(&self, g: &Goal) -> CoreResult<Record<Goal>> {
+        self.create_goal_tx(g).await
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn update_goal(&self, g: &Record<Goal>) -> CoreResult<Record<Goal>> {
+        self.update_goal_tx(g).await
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn get_goal(&self, id: GoalId) -> CoreResult<Record<Goal>> {
+        self.get_goal_tx(id).await
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn list_goals(&self) -> CoreResult<Vec<Record<Goal>>> {
+        self.list_goals_tx().await
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn delete_goal(&self, id: GoalId) -> CoreResult<()> {
+        self.delete_goal_tx(id).await
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn create_win(&self, w: &Win) -> CoreResult<Record<Win>> {
+        self.create_win_tx(w).await
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn update_win(&self, w: &Record<Win>) -> CoreResult<Record<Win>> {
+        self.update_win_tx(w).await
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn get_win(&self, id: WinId) -> CoreResult<Record<Win>> {
+        self.get_win_tx(id).await
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn list_wins(&self) -> CoreResult<Vec<Record<Win>>> {
+        self.list_wins_tx().await
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn delete_win(&self, id: WinId) -> CoreResult<()> {
+        self.delete_win_tx(id).await
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn add_share(&self, win: WinId, share: &Share) -> CoreResult<Record<Win>> {
+        self.add_share_tx(win, share).await
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn get_framework(&self) -> CoreResult<Framework> {
+        self.get_framework_tx().await
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn save_framework(&self, f: &Framework) -> CoreResult<()> {
+        self.save_framework_tx(f).await
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn create_evidence(&self, e: &Evidence) -> CoreResult<Record<Evidence>> {
+        self.create_evidence_tx(e).await
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn update_evidence(&self, e: &Record<Evidence>) -> CoreResult<Record<Evidence>> {
+        self.update_evidence_tx(e).await
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn get_evidence(&self, id: EvidenceId) -> CoreResult<Record<Evidence>> {
+        self.get_evidence_tx(id).await
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn list_evidence(&self) -> CoreResult<Vec<Record<Evidence>>> {
+        self.list_evidence_tx().await
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn delete_evidence(&self, id: EvidenceId) -> CoreResult<()> {
+        self.delete_evidence_tx(id).await
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn create_perception(&self, p: &PerceptionCheck) -> CoreResult<Record<PerceptionCheck>> {
+        self.create_perception_tx(p).await
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn update_perception(
+        &self,
+        p: &Record<PerceptionCheck>,
+    ) -> CoreResult<Record<PerceptionCheck>> {
+        self.update_perception_tx(p).await
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn get_perception(&self, id: PerceptionId) -> CoreResult<Record<PerceptionCheck>> {
+        self.get_perception_tx(id).await
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn list_perceptions(&self) -> CoreResult<Vec<Record<PerceptionCheck>>> {
+        self.list_perceptions_tx().await
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn delete_perception(&self, id: PerceptionId) -> CoreResult<()> {
+        self.delete_perception_tx(id).await
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn create_opportunity(&self, o: &Opportunity) -> CoreResult<Record<Opportunity>> {
+        self.create_opportunity_tx(o).await
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn update_opportunity(&self, o: &Record<Opportunity>) -> CoreResult<Record<Opportunity>> {
+        self.update_opportunity_tx(o).await
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn get_opportunity(&self, id: OpportunityId) -> CoreResult<Record<Opportunity>> {
+        self.get_opportunity_tx(id).await
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn list_opportunities(&self) -> CoreResult<Vec<Record<Opportunity>>> {
+        self.list_opportunities_tx().await
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn delete_opportunity(&self, id: OpportunityId) -> CoreResult<()> {
+        self.delete_opportunity_tx(id).await
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn create_decision(&self, d: &Decision) -> CoreResult<Record<Decision>> {
+        self.create_decision_tx(d).await
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn update_decision(&self, d: &Record<Decision>) -> CoreResult<Record<Decision>> {
+        self.update_decision_tx(d).await
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn get_decision(&self, id: DecisionId) -> CoreResult<Record<Decision>> {
+        self.get_decision_tx(id).await
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn list_decisions(&self) -> CoreResult<Vec<Record<Decision>>> {
+        self.list_decisions_tx().await
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn delete_decision(&self, id: DecisionId) -> CoreResult<()> {
+        self.delete_decision_tx(id).await
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn save_review(&self, r: &WeeklyReview) -> CoreResult<Record<WeeklyReview>> {
+        self.save_review_tx(r).await
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn get_review(&self, week: IsoWeek) -> CoreResult<Option<Record<WeeklyReview>>> {
+        self.get_review_tx(week).await
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn list_reviews(&self) -> CoreResult<Vec<Record<WeeklyReview>>> {
+        self.list_reviews_tx().await
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn delete_review(&self, week: IsoWeek) -> CoreResult<()> {
+        self.delete_review_tx(week).await
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn get_settings(&self) -> CoreResult<Settings> {
+        self.get_settings_tx().await
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn save_settings(&self, s: &Settings) -> CoreResult<()> {
+        self.save_settings_tx(s).await
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn counts(&self) -> CoreResult<Counts> {
+        self.counts_tx().await
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn export_workspace(&self) -> CoreResult<Workspace> {
+        self.export_workspace_tx().await
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn import_workspace(&self, ws: &Workspace) -> CoreResult<Vec<PersonId>> {
+        self.import_workspace_tx(ws).await
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn clear_workspace(&self) -> CoreResult<()> {
+        self.clear_workspace_tx().await
+    }
+}

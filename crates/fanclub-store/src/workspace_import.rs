@@ -1,0 +1,329 @@
+//! Importing a whole workspace into an empty account: everything is checked first, then
+//! written in one transaction in dependency order, in multi-row batches, with every
+//! workspace id mapped to the new one and every reference rewritten.
+
+use std::collections::{HashMap, HashSet};
+
+use fanclub_core::{
+    Connection, CoreError, CoreResult, Decision, Evidence, EvidenceStrength, Id, Interaction,
+    Opportunity, PerceptionCheck, Person, PersonId, Record, Seat, Share, StanceChange, Win,
+    Workspace,
+};
+use sqlx::AnyConnection;
+
+use crate::SqlStore;
+use crate::connections::insert_connections;
+use crate::documents::{insert_reviews, save_framework_on, save_settings_on};
+use crate::interactions::insert_interactions;
+use crate::people::{insert_people, insert_stance_changes};
+use crate::records::{insert_evidence, insert_opportunities, insert_perceptions};
+use crate::rooms::insert_decisions;
+use crate::rows::id;
+use crate::sql::{IN_CHUNK, Sql};
+use crate::violation::DbResult;
+use crate::wins::{insert_goals, insert_wins};
+use crate::workspace::count_on;
+
+/// Workspace ids of one kind → the ids the store gave them.
+struct IdMap {
+    noun: &'static str,
+    ids: HashMap<i64, i64>,
+}
+
+impl IdMap {
+    /// Map the records' ids, in order, to `new`; refuses a workspace that uses an id twice.
+    fn new<T>(noun: &'static str, records: &[Record<T>], new: &[i64]) -> CoreResult<IdMap> {
+        let mut ids = HashMap::with_capacity(records.len());
+        for (r, n) in records.iter().zip(new) {
+            if ids.insert(r.id.get(), *n).is_some() {
+                return Err(CoreError::Conflict(format!(
+                    "the workspace holds two records of {noun} #{}; each id once, please",
+                    r.id
+                )));
+            }
+        }
+        Ok(IdMap { noun, ids })
+    }
+
+    /// The new id of a workspace id, or the reference that points nowhere.
+    fn get<T>(&self, old: Id<T>, from: &str) -> CoreResult<Id<T>> {
+        self.ids
+            .get(&old.get())
+            .map(|n| id(*n))
+            .ok_or_else(|| CoreError::NotFound {
+                kind: self.noun,
+                key: format!("#{old}"),
+                hint: format!(
+                    "{from} names it, but the workspace holds no such {}",
+                    self.noun
+                ),
+            })
+    }
+
+    fn opt<T>(&self, old: Option<Id<T>>, from: &str) -> CoreResult<Option<Id<T>>> {
+        old.map(|o| self.get(o, from)).transpose()
+    }
+}
+
+/// The rules each record keeps on its own, and the uniqueness rules of the workspace, all
+/// checked before anything is written.
+fn validate(ws: &Workspace) -> CoreResult<()> {
+    ws.framework
+        .validate()
+        .map_err(|e| e.in_field("framework"))?;
+    let mut handles = HashSet::new();
+    for p in &ws.people {
+        p.validate()
+            .map_err(|e| e.in_field(&format!("people #{}", p.id)))?;
+        if !handles.insert(p.handle.as_str()) {
+            return Err(CoreError::Conflict(format!(
+                "the workspace has two people with the handle {}; each handle once, please",
+                p.handle
+            )));
+        }
+    }
+    for i in &ws.interactions {
+        i.validate()
+            .map_err(|e| e.in_field(&format!("interactions #{}", i.id)))?;
+    }
+    for w in &ws.wins {
+        w.validate()
+            .map_err(|e| e.in_field(&format!("wins #{}", w.id)))?;
+    }
+    for e in &ws.evidence {
+        // Deleting a person detaches the evidence they witnessed or endorsed and keeps its
+        // strength, so an export can hold such evidence without a person: it must import
+        // again. Its other rules (the track) still hold.
+        let checked = match e.person {
+            None => Evidence {
+                strength: EvidenceStrength::Claimed,
+                ..e.value.clone()
+            },
+            Some(_) => e.value.clone(),
+        };
+        checked
+            .validate(&ws.framework)
+            .map_err(|err| err.in_field(&format!("evidence #{}", e.id)))?;
+    }
+    for d in &ws.decisions {
+        d.validate()
+            .map_err(|e| e.in_field(&format!("decisions #{}", d.id)))?;
+    }
+    let mut weeks = HashSet::new();
+    for r in &ws.reviews {
+        r.validate()
+            .map_err(|e| e.in_field(&format!("reviews #{}", r.id)))?;
+        if !weeks.insert(r.week) {
+            return Err(CoreError::Conflict(format!(
+                "the workspace has two reviews of week {}; one review per week",
+                r.week
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// Point `introduced_by` at the new ids, a chunk of people per statement.
+async fn link_introductions(
+    conn: &mut AnyConnection,
+    account: i64,
+    links: &[(i64, i64)],
+) -> CoreResult<()> {
+    for chunk in links.chunks(IN_CHUNK) {
+        let mut q = Sql::new("UPDATE people SET introduced_by = CASE id");
+        for (person, by) in chunk {
+            q.push(" WHEN ").bind(*person).push(" THEN ").bind(*by);
+        }
+        let ids: Vec<i64> = chunk.iter().map(|(p, _)| *p).collect();
+        q.push(" END WHERE account_id = ")
+            .bind(account)
+            .push(" AND id IN ")
+            .list(&ids);
+        q.execute(conn).await?;
+    }
+    Ok(())
+}
+
+impl SqlStore {
+    pub(crate) async fn import_workspace_tx(&self, ws: &Workspace) -> CoreResult<Vec<PersonId>> {
+        validate(ws)?;
+        let account = self.account();
+        let mut tx = self.begin().await?;
+        let before = count_on(&mut tx, account).await?;
+        if !before.is_empty() {
+            return Err(CoreError::Conflict(format!(
+                "this workspace already holds data ({} people, {} interactions, {} wins…); \
+                 an import goes into an empty workspace: clear it first",
+                before.people, before.interactions, before.wins
+            )));
+        }
+
+        // People first, without introductions: those point at people not inserted yet.
+        let people: Vec<(&Person, Option<i64>)> =
+            ws.people.iter().map(|p| (&p.value, None)).collect();
+        let new_people = insert_people(&mut tx, account, &people).await?;
+        let person = IdMap::new("person", &ws.people, &new_people)?;
+        let mut introductions = Vec::new();
+        for (p, new) in ws.people.iter().zip(&new_people) {
+            if let Some(by) = p.introduced_by {
+                let by: PersonId = person.get(by, &format!("person #{}'s introduced_by", p.id))?;
+                introductions.push((*new, by.get()));
+            }
+        }
+        link_introductions(&mut tx, account, &introductions).await?;
+
+        let changes = ws
+            .stance_changes
+            .iter()
+            .map(|c| {
+                Ok(StanceChange {
+                    person: person.get(c.person, &format!("stance change #{}", c.id))?,
+                    ..c.value.clone()
+                })
+            })
+            .collect::<CoreResult<Vec<_>>>()?;
+        insert_stance_changes(&mut tx, account, &changes).await?;
+
+        let connections = ws
+            .connections
+            .iter()
+            .map(|c| {
+                let from = format!("connection #{}", c.id);
+                Connection {
+                    a: person.get(c.a, &from)?,
+                    b: person.get(c.b, &from)?,
+                    ..c.value.clone()
+                }
+                .normalized()
+            })
+            .collect::<CoreResult<Vec<_>>>()?;
+        insert_connections(&mut tx, account, &connections).await?;
+
+        let goals: Vec<_> = ws.goals.iter().map(|g| &g.value).collect();
+        let new_goals = insert_goals(&mut tx, account, &goals).await?;
+        let goal = IdMap::new("goal", &ws.goals, &new_goals)?;
+
+        let interactions = ws
+            .interactions
+            .iter()
+            .map(|i| {
+                let from = format!("interaction #{}", i.id);
+                let people = i
+                    .people
+                    .iter()
+                    .map(|p| person.get(*p, &from))
+                    .collect::<CoreResult<_>>()?;
+                Ok(Interaction {
+                    people,
+                    ..i.value.clone()
+                })
+            })
+            .collect::<CoreResult<Vec<_>>>()?;
+        let new_interactions =
+            insert_interactions(&mut tx, account, &interactions.iter().collect::<Vec<_>>()).await?;
+        let interaction = IdMap::new("interaction", &ws.interactions, &new_interactions)?;
+
+        let wins = ws
+            .wins
+            .iter()
+            .map(|w| {
+                let from = format!("win #{}", w.id);
+                let goals = w
+                    .goals
+                    .iter()
+                    .map(|g| goal.get(*g, &from))
+                    .collect::<CoreResult<_>>()?;
+                let shares = w
+                    .shares
+                    .iter()
+                    .map(|s| {
+                        Ok(Share {
+                            person: person.get(s.person, &from)?,
+                            ..s.clone()
+                        })
+                    })
+                    .collect::<CoreResult<_>>()?;
+                Ok(Win {
+                    goals,
+                    shares,
+                    ..w.value.clone()
+                })
+            })
+            .collect::<CoreResult<Vec<_>>>()?;
+        let new_wins = insert_wins(&mut tx, account, &wins.iter().collect::<Vec<_>>()).await?;
+        let win = IdMap::new("win", &ws.wins, &new_wins)?;
+
+        let evidence = ws
+            .evidence
+            .iter()
+            .map(|e| {
+                let from = format!("evidence #{}", e.id);
+                Ok(Evidence {
+                    person: person.opt(e.person, &from)?,
+                    win: win.opt(e.win, &from)?,
+                    interaction: interaction.opt(e.interaction, &from)?,
+                    ..e.value.clone()
+                })
+            })
+            .collect::<CoreResult<Vec<_>>>()?;
+        insert_evidence(&mut tx, account, &evidence.iter().collect::<Vec<_>>()).await?;
+
+        let perceptions = ws
+            .perceptions
+            .iter()
+            .map(|p| {
+                Ok(PerceptionCheck {
+                    person: person.get(p.person, &format!("perception check #{}", p.id))?,
+                    ..p.value.clone()
+                })
+            })
+            .collect::<CoreResult<Vec<_>>>()?;
+        insert_perceptions(&mut tx, account, &perceptions.iter().collect::<Vec<_>>()).await?;
+
+        let opportunities = ws
+            .opportunities
+            .iter()
+            .map(|o| {
+                Ok(Opportunity {
+                    sponsor: person.opt(o.sponsor, &format!("opportunity #{}", o.id))?,
+                    ..o.value.clone()
+                })
+            })
+            .collect::<CoreResult<Vec<_>>>()?;
+        insert_opportunities(&mut tx, account, &opportunities.iter().collect::<Vec<_>>()).await?;
+
+        let decisions = ws
+            .decisions
+            .iter()
+            .map(|d| {
+                let from = format!("decision #{}", d.id);
+                let room = d
+                    .room
+                    .iter()
+                    .map(|s| {
+                        Ok(Seat {
+                            person: person.get(s.person, &from)?,
+                            ..s.clone()
+                        })
+                    })
+                    .collect::<CoreResult<_>>()?;
+                Ok(Decision {
+                    room,
+                    ..d.value.clone()
+                })
+            })
+            .collect::<CoreResult<Vec<_>>>()?;
+        insert_decisions(&mut tx, account, &decisions.iter().collect::<Vec<_>>()).await?;
+
+        insert_reviews(
+            &mut tx,
+            account,
+            &ws.reviews.iter().map(|r| &r.value).collect::<Vec<_>>(),
+        )
+        .await?;
+        save_settings_on(&mut tx, account, &ws.settings).await?;
+        save_framework_on(&mut tx, account, &ws.framework).await?;
+        tx.commit().await.db()?;
+        Ok(new_people.into_iter().map(id).collect())
+    }
+}
