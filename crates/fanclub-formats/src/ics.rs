@@ -1,0 +1,558 @@
+//! iCalendar files (`.ics`): calendar exports and invitations, read with calcard, whose
+//! events and attendees become interactions.
+//!
+//! Read: every VEVENT with its UID, SUMMARY, start (DTSTART, dated in the zone it was
+//! written in; all-day events on their day), length (DTEND or DURATION), ORGANIZER and
+//! ATTENDEEs (address, CN, ROLE, PARTSTAT; rooms and resources are left out), STATUS and
+//! the calendar's METHOD. Recurring events are expanded by calcard (RRULE with all its
+//! parts, RDATE, EXDATE, RECURRENCE-ID overrides) up to [`IcsOptions::until`], keeping at
+//! most [`IcsOptions::max_occurrences`] per series, the latest ones. Anything dated after
+//! `until`, one-off or recurring, is left out: it has not happened yet. Times written in
+//! UTC are dated in UTC unless [`IcsOptions::time_zone`] names the member's zone.
+//!
+//! A file may hold several calendars, as saved invitations do (iTIP, RFC 5546): replies
+//! and counter-proposals (`METHOD:REPLY`, `COUNTER`, `DECLINECOUNTER`, `REFRESH`) are not
+//! meetings and are skipped; when the same event (UID) comes more than once, the version
+//! with the highest SEQUENCE, then the latest DTSTAMP, then the last in the file wins; a
+//! cancellation without a date (`METHOD:CANCEL`) marks the occurrences of the version it
+//! replaces as cancelled.
+
+mod expand;
+mod people;
+mod versions;
+
+use std::collections::{HashMap, HashSet};
+use std::str::FromStr;
+
+use calcard::common::timezone::Tz;
+use calcard::icalendar::{
+    ICalendar, ICalendarComponent, ICalendarComponentType, ICalendarProperty, ICalendarStatus,
+    ICalendarValue,
+};
+use calcard::{Entry, Parser};
+use chrono::{Datelike, NaiveDateTime};
+use serde::Serialize;
+
+use fanclub_core::Day;
+
+pub use people::{Attendee, AttendeeRole, Participation};
+
+use crate::report::{ParseReport, Place, Problem, quote};
+use crate::{Format, FormatError, input};
+use versions::Version;
+
+/// Occurrences kept per recurring series unless the caller says otherwise: ten years of a
+/// weekly one-to-one.
+pub const DEFAULT_MAX_OCCURRENCES: usize = 520;
+
+/// Occurrences calcard may generate for one series, and for the whole file. Rules are cut
+/// off at `until`, so real series stay far below; the limits bound the work a hostile
+/// file (an every-second rule, thousands of series) can cause.
+const SERIES_ITERATIONS: usize = 20_000;
+const FILE_ITERATIONS: usize = 500_000;
+
+/// What to read from a calendar.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IcsOptions {
+    /// The last day to read occurrences for (usually today: later ones have not happened).
+    pub until: Day,
+    /// Occurrences kept per recurring series, the latest ones.
+    pub max_occurrences: usize,
+    zone: Option<Tz>,
+}
+
+impl IcsOptions {
+    pub fn new(until: Day) -> IcsOptions {
+        IcsOptions {
+            until,
+            max_occurrences: DEFAULT_MAX_OCCURRENCES,
+            zone: None,
+        }
+    }
+
+    pub fn max_occurrences(mut self, n: usize) -> IcsOptions {
+        self.max_occurrences = n;
+        self
+    }
+
+    /// Date events whose times are written in UTC (`…Z`) or as a bare offset in this IANA
+    /// zone (`Europe/Berlin`) instead of in UTC, so a 23:30Z meeting lands on the member's
+    /// day. Events with their own TZID keep it; floating times are wall-clock already.
+    pub fn time_zone(mut self, name: &str) -> Result<IcsOptions, FormatError> {
+        match Tz::from_str(name.trim()) {
+            Ok(zone @ Tz::Tz(_)) => {
+                self.zone = Some(zone);
+                Ok(self)
+            }
+            _ => Err(FormatError::UnknownTimeZone {
+                name: name.to_string(),
+            }),
+        }
+    }
+}
+
+/// One dated occurrence of a calendar event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CalendarEvent {
+    pub at: Place,
+    /// The event's UID; for an event without one, `no-uid-` and a hash of its start and
+    /// summary, so importing the same file twice gives the same value.
+    pub uid: String,
+    /// For an occurrence of a recurring event, its original start as RECURRENCE-ID writes
+    /// it (`20240312`, `20240312T090000Z`); `None` for a one-off event, so moving a
+    /// one-off meeting to another day still names the same event.
+    pub occurrence: Option<String>,
+    pub summary: Option<String>,
+    /// The day it takes place, in the event's zone.
+    pub date: Day,
+    pub all_day: bool,
+    pub duration_minutes: Option<i64>,
+    pub organizer: Option<Attendee>,
+    /// People invited, with usable e-mail addresses, each once.
+    pub attendees: Vec<Attendee>,
+    /// How many people were invited, including those without a usable address; rooms and
+    /// resources do not count.
+    pub attendee_count: usize,
+    /// `STATUS:CANCELLED`, or cancelled by a `METHOD:CANCEL` message.
+    pub cancelled: bool,
+    /// The calendar's METHOD (`PUBLISH`, `REQUEST`, `CANCEL`…), when it has one.
+    pub method: Option<String>,
+}
+
+/// Read an iCalendar file.
+pub fn parse(
+    bytes: &[u8],
+    options: &IcsOptions,
+) -> Result<ParseReport<CalendarEvent>, FormatError> {
+    let text = input::decode(bytes, Format::ICalendar)?;
+    let upper = text.to_ascii_uppercase();
+    if !upper.contains("BEGIN:VCALENDAR") && !upper.contains("BEGIN:VEVENT") {
+        let reason = if upper.contains("BEGIN:VCARD") {
+            "it holds contact cards (BEGIN:VCARD), not a calendar: import it as vCard"
+        } else {
+            "it has no BEGIN:VCALENDAR line; export the calendar, or save the invitation, as .ics and try again"
+        };
+        return Err(FormatError::WrongFormat {
+            format: Format::ICalendar,
+            reason: reason.to_string(),
+        });
+    }
+
+    let mut reader = Reader::new(options);
+    let mut calendars = 0;
+    let mut parser = Parser::new(text);
+    // Every entry consumes input: more entries than bytes would mean the parser is stuck.
+    for _ in 0..=text.len() {
+        match parser.entry() {
+            Entry::Eof => break,
+            Entry::ICalendar(cal) => {
+                calendars += 1;
+                reader.read_calendar(&cal, calendars);
+            }
+            Entry::VCard(_) => reader.problems.push(stray(
+                calendars,
+                "a contact card was ignored: import it as vCard",
+            )),
+            Entry::InvalidLine(line) => reader.problems.push(stray(
+                calendars,
+                &format!("line {} is outside any calendar: ignored", quote(&line)),
+            )),
+            Entry::UnexpectedComponentEnd { found, .. } => reader.problems.push(stray(
+                calendars,
+                &format!("an END:{} without its BEGIN was ignored", found.as_str()),
+            )),
+            Entry::UnterminatedComponent(name) => reader.problems.push(stray(
+                calendars,
+                &format!("BEGIN:{name} has no END:{name}: read up to the end of the file"),
+            )),
+            Entry::TooManyComponents => {
+                let mut problem = stray(
+                    calendars,
+                    "components are nested too deeply: the rest of the file was not read",
+                );
+                problem.severity = crate::Severity::Skipped;
+                reader.problems.push(problem);
+                break;
+            }
+            // Entry is non-exhaustive: a kind added later is reported, not dropped silently.
+            other => reader.problems.push(stray(
+                calendars,
+                &format!(
+                    "unexpected content was ignored: {}",
+                    quote(&format!("{other:?}"))
+                ),
+            )),
+        }
+    }
+    if calendars == 0 {
+        return Err(FormatError::WrongFormat {
+            format: Format::ICalendar,
+            reason: "no calendar between BEGIN:VCALENDAR and END:VCALENDAR could be read"
+                .to_string(),
+        });
+    }
+    Ok(reader.finish())
+}
+
+/// What one component says apart from its dates.
+struct Details {
+    uid: String,
+    summary: Option<String>,
+    organizer: Option<Attendee>,
+    attendees: Vec<Attendee>,
+    attendee_count: usize,
+    cancelled: bool,
+    sequence: i64,
+    stamp: Option<NaiveDateTime>,
+    has_start: bool,
+}
+
+/// A problem with content between calendars, placed after the calendar it follows.
+fn stray(calendars: usize, what: &str) -> Problem {
+    match calendars {
+        0 => Problem::note(Place::File, format!("before the first calendar, {what}")),
+        n => Problem::note(Place::Calendar(n), format!("after this calendar, {what}")),
+    }
+}
+
+/// One calendar being read, and what is known about its events.
+#[derive(Clone, Copy)]
+struct Calendar<'c> {
+    cal: &'c ICalendar,
+    /// Indices of its VTIMEZONE components.
+    zones: &'c [usize],
+    details: &'c HashMap<usize, Details>,
+    method: Option<&'c str>,
+    place: &'c dyn Fn(usize) -> Place,
+}
+
+struct Reader<'o> {
+    options: &'o IcsOptions,
+    budget: usize,
+    versions: Vec<Version>,
+    problems: Vec<Problem>,
+}
+
+impl<'o> Reader<'o> {
+    fn new(options: &'o IcsOptions) -> Reader<'o> {
+        Reader {
+            options,
+            budget: FILE_ITERATIONS,
+            versions: Vec::new(),
+            problems: Vec::new(),
+        }
+    }
+
+    fn read_calendar(&mut self, cal: &ICalendar, n: usize) {
+        let method = cal
+            .components
+            .iter()
+            .find(|c| c.component_type == ICalendarComponentType::VCalendar)
+            .and_then(|c| c.property(&ICalendarProperty::Method))
+            .and_then(|p| p.values.first())
+            .and_then(ICalendarValue::as_text)
+            .map(str::to_ascii_uppercase);
+        if let Some(m @ ("REPLY" | "COUNTER" | "DECLINECOUNTER" | "REFRESH")) = method.as_deref() {
+            self.problems.push(Problem::skipped(
+                Place::Calendar(n),
+                format!("METHOD:{m} answers an invitation; it is not a meeting: skipped"),
+            ));
+            return;
+        }
+        let events: Vec<usize> = (0..cal.components.len())
+            .filter(|&i| cal.components[i].component_type == ICalendarComponentType::VEvent)
+            .collect();
+        if events.is_empty() {
+            if cal
+                .components
+                .iter()
+                .any(|c| c.component_type.has_time_ranges())
+            {
+                self.problems.push(Problem::skipped(
+                    Place::Calendar(n),
+                    "no events (VEVENT) here, only tasks, journal entries or free/busy times: nothing to import",
+                ));
+            }
+            return;
+        }
+        let numbers: HashMap<usize, usize> = events
+            .iter()
+            .enumerate()
+            .map(|(n, &c)| (c, n + 1))
+            .collect();
+        let place = |comp: usize| Place::Event {
+            calendar: n,
+            event: numbers.get(&comp).copied().unwrap_or(0),
+        };
+        let mut details: HashMap<usize, Details> = HashMap::new();
+        // Groups in file order, found by UID in constant time: exports hold thousands.
+        let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
+        let mut group_of: HashMap<String, usize> = HashMap::new();
+        for &i in &events {
+            let d = self.details(&cal.components[i], place(i));
+            match group_of.get(&d.uid) {
+                Some(&g) => groups[g].1.push(i),
+                None => {
+                    group_of.insert(d.uid.clone(), groups.len());
+                    groups.push((d.uid.clone(), vec![i]));
+                }
+            }
+            details.insert(i, d);
+        }
+        let zones: Vec<usize> = (0..cal.components.len())
+            .filter(|&i| cal.components[i].component_type == ICalendarComponentType::VTimezone)
+            .collect();
+        let calendar = Calendar {
+            cal,
+            zones: &zones,
+            details: &details,
+            method: method.as_deref(),
+            place: &place,
+        };
+        for (uid, members) in groups {
+            self.read_group(&calendar, &uid, &members);
+        }
+    }
+
+    fn read_group(&mut self, calendar: &Calendar<'_>, uid: &str, members: &[usize]) {
+        let Calendar {
+            cal,
+            zones,
+            details,
+            method,
+            place,
+        } = *calendar;
+        let at = place(members[0]);
+        let of = |i: &usize| &details[i];
+        let rids: Vec<String> = members
+            .iter()
+            .filter_map(|&i| recurrence_id(&cal.components[i]))
+            .collect();
+        let key = (rids.len() == members.len()).then(|| rids.join(","));
+        let rank = (
+            members.iter().map(|i| of(i).sequence).max().unwrap_or(0),
+            members.iter().filter_map(|i| of(i).stamp).max(),
+            self.versions.len(),
+        );
+        let cancel_message = method == Some("CANCEL");
+        let mut version = Version {
+            uid: uid.to_string(),
+            key,
+            rank,
+            at,
+            events: Vec::new(),
+            notes: Vec::new(),
+            dateless_cancel: false,
+        };
+        if !members.iter().any(|i| of(i).has_start) {
+            if cancel_message || members.iter().all(|i| of(i).cancelled) {
+                version.dateless_cancel = true;
+                self.versions.push(version);
+            } else {
+                self.problems.push(Problem::skipped(
+                    at,
+                    format!("event {} has no start date (DTSTART): skipped", quote(uid)),
+                ));
+            }
+            return;
+        }
+
+        let limits = expand::Limits {
+            until: self.options.until.date(),
+            max_occurrences: self.options.max_occurrences,
+            iterations: SERIES_ITERATIONS.min(self.budget).max(1),
+            zone: self.options.zone,
+        };
+        let expansion = expand::expand(cal, zones, members, &limits);
+        self.budget = self.budget.saturating_sub(expansion.iterated);
+        for (comp, why) in expansion.errors {
+            self.problems
+                .push(Problem::skipped(place(comp), format!("{why}: skipped")));
+        }
+        if expansion.hit_limit {
+            let why = if limits.iterations < SERIES_ITERATIONS {
+                "the file's recurring events already produced as many occurrences as one import reads"
+                    .to_string()
+            } else {
+                format!(
+                    "this series repeats more than {SERIES_ITERATIONS} times up to {}",
+                    self.options.until
+                )
+            };
+            version.notes.push(Problem::note(
+                at,
+                format!(
+                    "{why}: only its first {} occurrences were read",
+                    limits.iterations
+                ),
+            ));
+        }
+        if expansion.dropped > 0 {
+            version.notes.push(Problem::note(
+                at,
+                format!(
+                    "this series has {} occurrences up to {}: only the latest {} were kept",
+                    expansion.dropped + expansion.occurrences.len(),
+                    self.options.until,
+                    self.options.max_occurrences
+                ),
+            ));
+        }
+        let mut out_of_range = 0;
+        for occ in expansion.occurrences {
+            let d = of(&occ.comp);
+            let date = occ.start.naive_local().date();
+            // `Day` holds the years 1900 to 2200; outside them a date is a typo or a trick.
+            let Some(day) = Day::from_ymd(date.year(), date.month(), date.day())
+                .filter(|_| (1900..=2200).contains(&date.year()))
+            else {
+                out_of_range += 1;
+                continue;
+            };
+            version.events.push(CalendarEvent {
+                at: place(occ.comp),
+                uid: d.uid.clone(),
+                occurrence: occ.id,
+                summary: d.summary.clone(),
+                date: day,
+                all_day: occ.all_day,
+                duration_minutes: occ.minutes,
+                organizer: d.organizer.clone(),
+                attendees: d.attendees.clone(),
+                attendee_count: d.attendee_count,
+                cancelled: d.cancelled || cancel_message,
+                method: method.map(str::to_string),
+            });
+        }
+        if out_of_range > 0 {
+            self.problems.push(Problem::skipped(
+                at,
+                format!("{out_of_range} occurrence(s) outside the years 1900 to 2200: skipped"),
+            ));
+        }
+        self.versions.push(version);
+    }
+
+    /// Read what a component says apart from its dates; problems with attendees are
+    /// reported here, once per component rather than once per occurrence.
+    fn details(&mut self, comp: &ICalendarComponent, at: Place) -> Details {
+        let text = |prop: &ICalendarProperty| {
+            comp.property(prop)
+                .and_then(|p| p.values.first())
+                .and_then(ICalendarValue::as_text)
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+        };
+        let start = comp
+            .property(&ICalendarProperty::Dtstart)
+            .and_then(|p| p.values.first())
+            .and_then(|v| match v {
+                ICalendarValue::PartialDateTime(dt) => Some(dt),
+                _ => None,
+            });
+        let summary = text(&ICalendarProperty::Summary);
+        let uid = text(&ICalendarProperty::Uid).unwrap_or_else(|| {
+            let start = start.map_or(String::new(), |d| {
+                let n = |v: Option<u8>| v.map_or(0, u16::from);
+                format!(
+                    "{:04}{:02}{:02}T{:02}{:02}{:02}",
+                    d.year.unwrap_or(0),
+                    n(d.month),
+                    n(d.day),
+                    n(d.hour),
+                    n(d.minute),
+                    n(d.second)
+                )
+            });
+            format!(
+                "no-uid-{:016x}",
+                fnv1a(&format!("{start}|{}", summary.as_deref().unwrap_or("")))
+            )
+        });
+
+        let mut organizer = None;
+        if let Some(p) = comp.property(&ICalendarProperty::Organizer)
+            && let people::Person::Usable(a) = people::read(p)
+        {
+            organizer = Some(a);
+        }
+        let (mut attendees, mut count, mut seen) = (Vec::new(), 0, HashSet::new());
+        for p in comp.properties(&ICalendarProperty::Attendee) {
+            match people::read(p) {
+                people::Person::Resource => {}
+                people::Person::Unusable(why) => {
+                    count += 1;
+                    self.problems.push(Problem::note(
+                        at,
+                        format!("{why}: this attendee was left out"),
+                    ));
+                }
+                people::Person::Usable(a) => {
+                    if seen.insert(a.email.clone()) {
+                        count += 1;
+                        attendees.push(a);
+                    }
+                }
+            }
+        }
+        Details {
+            uid,
+            summary,
+            organizer,
+            attendees,
+            attendee_count: count,
+            cancelled: comp.status() == Some(&ICalendarStatus::Cancelled),
+            sequence: comp
+                .property(&ICalendarProperty::Sequence)
+                .and_then(|p| p.values.first())
+                .and_then(|v| v.as_integer())
+                .unwrap_or(0),
+            stamp: comp
+                .property(&ICalendarProperty::Dtstamp)
+                .and_then(|p| p.values.first())
+                .and_then(|v| v.as_partial_date_time())
+                .and_then(|d| d.to_date_time())
+                .map(|r| r.date_time),
+            has_start: start.is_some() || comp.has_property(&ICalendarProperty::RecurrenceId),
+        }
+    }
+
+    fn finish(mut self) -> ParseReport<CalendarEvent> {
+        let records = versions::resolve(self.versions, &mut self.problems);
+        self.problems.sort_by_key(|p| p.at.order());
+        ParseReport {
+            records,
+            problems: self.problems,
+        }
+    }
+}
+
+/// Does `comp` describe one occurrence of a series (RECURRENCE-ID without a rule of its
+/// own)? A component with both is read as a series, as calcard does.
+fn is_override(comp: &ICalendarComponent) -> bool {
+    comp.has_property(&ICalendarProperty::RecurrenceId)
+        && !comp.has_property(&ICalendarProperty::Rrule)
+}
+
+/// The RECURRENCE-ID of an override as written, to tell override messages apart.
+fn recurrence_id(comp: &ICalendarComponent) -> Option<String> {
+    if !is_override(comp) {
+        return None;
+    }
+    let dt = comp
+        .property(&ICalendarProperty::RecurrenceId)?
+        .values
+        .first()?
+        .as_partial_date_time()?
+        .to_date_time()?;
+    Some(dt.date_time.format("%Y%m%dT%H%M%S").to_string())
+}
+
+/// A stable 64-bit hash (FNV-1a): std's hasher may change between Rust releases, and a
+/// made-up UID must stay the same from one import to the next.
+fn fnv1a(s: &str) -> u64 {
+    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
