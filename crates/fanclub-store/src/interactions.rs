@@ -157,6 +157,9 @@ fn attach(
 
 /// Append `FROM … WHERE … ORDER BY … LIMIT …`: the interactions a filter selects (as
 /// `i`), newest first.
+/// Interactions with a follow-up still to do (served by a partial index).
+const OPEN_FOLLOW_UP: &str = " AND i.follow_up IS NOT NULL AND i.follow_up_done = 0";
+
 fn push_matching(q: &mut Sql, account: i64, f: &InteractionFilter) {
     match f.person {
         // Through the (account_id, person_id, on_day) index.
@@ -175,6 +178,9 @@ fn push_matching(q: &mut Sql, account: i64, f: &InteractionFilter) {
             if let Some(until) = f.until {
                 q.push(" AND ip.on_day <= ").bind(day_text(until));
             }
+            if f.open_follow_ups {
+                q.push(OPEN_FOLLOW_UP);
+            }
             q.push(" ORDER BY ip.on_day DESC, ip.interaction_id DESC");
         }
         None => {
@@ -185,6 +191,9 @@ fn push_matching(q: &mut Sql, account: i64, f: &InteractionFilter) {
             }
             if let Some(until) = f.until {
                 q.push(" AND i.on_day <= ").bind(day_text(until));
+            }
+            if f.open_follow_ups {
+                q.push(OPEN_FOLLOW_UP);
             }
             q.push(" ORDER BY i.on_day DESC, i.id DESC");
         }

@@ -6,6 +6,8 @@ mod support;
 
 #[path = "cli/activity.rs"]
 mod activity;
+#[path = "cli/engine.rs"]
+mod engine;
 #[path = "cli/people.rs"]
 mod people;
 #[path = "cli/rooms.rs"]

@@ -44,7 +44,7 @@ impl Measure {
         Measure::WinShares,
     ];
 
-    fn label(self) -> &'static str {
+    pub fn label(self) -> &'static str {
         match self {
             Measure::Evidence => "evidence added",
             Measure::StanceUpgrades => "stance upgrades",

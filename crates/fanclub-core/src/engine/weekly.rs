@@ -245,7 +245,7 @@ fn gaps_of(
             let gap = p.gap.clone().unwrap_or_default();
             let remedy = p.remedy.clone().filter(|r| !r.trim().is_empty());
             let next = match &remedy {
-                Some(r) => format!("Remedy: {r}."),
+                Some(r) => format!("Remedy: {}.", r.trim().trim_end_matches('.')),
                 None => "No remedy yet: decide what would close it.".to_string(),
             };
             Some(GapItem {
@@ -253,10 +253,11 @@ fn gaps_of(
                 person: PersonRef::of(person),
                 on: p.on,
                 why: format!(
-                    "How {} sees your work has a gap, open since {} ({}): \"{gap}\". {next}",
+                    "How {} sees your work has a gap, open since {} ({}): \"{}\". {next}",
                     person.name,
                     p.on,
                     ago(p.on.days_until(today).max(0)),
+                    gap.trim().trim_end_matches('.'),
                 ),
                 gap,
                 remedy,

@@ -78,6 +78,8 @@ pub struct InteractionFilter {
     pub person: Option<PersonId>,
     pub since: Option<Day>,
     pub until: Option<Day>,
+    /// Only interactions with a follow-up still to do.
+    pub open_follow_ups: bool,
     /// Newest first, at most this many.
     pub limit: Option<u32>,
 }

@@ -2,6 +2,7 @@
 //! handlers live in `commands`; nothing here touches the store.
 
 mod decision;
+mod engine;
 mod interaction;
 mod parse;
 mod person;
@@ -10,6 +11,7 @@ mod review;
 mod win;
 
 pub use decision::*;
+pub use engine::*;
 pub use interaction::*;
 pub use person::*;
 pub use records::*;
@@ -113,6 +115,40 @@ pub enum Command {
     /// Who you are, the role you aim for, default cadences.
     #[command(subcommand)]
     Settings(SettingsCommand),
+
+    /// This week's review: what to do, and why; then your part.
+    #[command(after_help = WEEK_HELP)]
+    Week(WeekArgs),
+
+    /// Room coverage: who in each upcoming decision will speak for you.
+    #[command(after_help = ROOM_HELP, visible_alias = "rooms")]
+    Room(RoomArgs),
+
+    /// Who is past their keep-in-touch cadence, most important first.
+    Due(DueArgs),
+
+    /// Which key people know about each win, and which do not.
+    Visibility(VisibilityArgs),
+
+    /// Your level per competency track, from evidence, and the next practice.
+    Readiness(ReadinessArgs),
+
+    /// The trust equation per relationship, its weakest factor, what would move it.
+    Trust(TrustArgs),
+
+    /// The cycle as numbers: evidence, stance upgrades, opportunities, shares.
+    Momentum(MomentumArgs),
+
+    /// The warmest introduction paths from you to someone.
+    #[command(after_help = PATH_HELP)]
+    Path(PathArgs),
+
+    /// Check a first message to someone new before you send it.
+    #[command(after_help = CHECK_HELP)]
+    CheckMessage(CheckMessageArgs),
+
+    /// Generate a large synthetic workspace (for benchmarks and load tests).
+    Generate(GenerateArgs),
 
     /// Load a realistic sample workspace to explore fanclub.
     Demo(DemoArgs),

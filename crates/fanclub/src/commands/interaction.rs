@@ -112,16 +112,10 @@ async fn list(app: &App, a: InteractionList) -> Result<()> {
         person,
         since: a.since,
         until: a.until,
-        // Follow-ups are filtered here, so the limit applies after them.
-        limit: if a.follow_ups { None } else { limit },
+        open_follow_ups: a.follow_ups,
+        limit,
     };
-    let mut found = app.store.list_interactions(&filter).await?;
-    if a.follow_ups {
-        found.retain(|i| i.has_open_follow_up());
-        if let Some(n) = limit {
-            found.truncate(n as usize);
-        }
-    }
+    let found = app.store.list_interactions(&filter).await?;
     if app.json {
         return output::json(&found);
     }

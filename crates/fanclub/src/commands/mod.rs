@@ -3,6 +3,7 @@
 
 mod connection;
 mod decision;
+mod engine;
 mod evidence;
 mod framework;
 mod goal;
@@ -68,6 +69,16 @@ async fn dispatch(app: &App, command: Command) -> Result<()> {
         Command::Framework(c) => framework::run(app, c).await,
         Command::Review(c) => review::run(app, c).await,
         Command::Settings(c) => settings::run(app, c).await,
+        Command::Week(a) => engine::week(app, a).await,
+        Command::Room(a) => engine::room(app, a).await,
+        Command::Due(a) => engine::due(app, a).await,
+        Command::Visibility(a) => engine::visibility(app, a).await,
+        Command::Readiness(a) => engine::readiness(app, a).await,
+        Command::Trust(a) => engine::trust(app, a).await,
+        Command::Momentum(a) => engine::momentum(app, a).await,
+        Command::Path(a) => engine::path(app, a).await,
+        Command::CheckMessage(a) => engine::check_message(app, a).await,
+        Command::Generate(a) => engine::generate(app, a).await,
         Command::Demo(a) => workspace::demo(app, a).await,
         Command::Reset(a) => workspace::reset(app, a).await,
         Command::Where => Ok(()),

@@ -1,7 +1,7 @@
 //! `fanclub review …`: the member's part of the weekly review, one per ISO week.
 
 use anyhow::Result;
-use fanclub_core::{Commitment, CoreError, IsoWeek, Record, WeeklyReview};
+use fanclub_core::{CoreError, IsoWeek, Record, WeeklyReview};
 
 use super::{App, LONG_TEXT, report, set_text};
 use crate::cli::{ReviewAdd, ReviewClear, ReviewCommand, ReviewEdit, ReviewFields};
@@ -26,7 +26,7 @@ fn not_found(week: IsoWeek) -> CoreError {
 }
 
 /// Apply the member's part; `--kept N`/`--missed N` refer to last week's commitments.
-fn apply(r: &mut WeeklyReview, f: &ReviewFields) -> Result<(), CoreError> {
+pub(crate) fn apply(r: &mut WeeklyReview, f: &ReviewFields) -> Result<(), CoreError> {
     set_text(&mut r.wins, "wins", f.wins.as_ref(), LONG_TEXT)?;
     set_text(&mut r.learned, "learned", f.learned.as_ref(), LONG_TEXT)?;
     set_text(&mut r.helped, "helped", f.helped.as_ref(), LONG_TEXT)?;
@@ -60,31 +60,11 @@ async fn add(app: &App, a: ReviewAdd) -> Result<()> {
         ))
         .into());
     }
-    let last_week = app
-        .store
-        .get_review(week.previous())
-        .await?
-        .map(|prev| {
-            prev.next_week
-                .iter()
-                .map(|t| Commitment {
-                    text: t.clone(),
-                    kept: None,
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    let mut r = WeeklyReview {
-        week,
-        // The generated agenda comes with a later command; it is kept as data when it does.
-        agenda: serde_json::json!({}),
-        last_week,
-        wins: None,
-        learned: None,
-        helped: None,
-        next_week: Vec::new(),
-        saved_on: app.today,
-    };
+    // The agenda is kept as generated today, so the review's history shows what the
+    // engine advised that week.
+    let (agenda, previous) = super::engine::review_agenda(app, week).await?;
+    let mut r =
+        fanclub_core::engine::weekly::new_review(week, &agenda, previous.as_ref(), app.today);
     apply(&mut r, &a.fields)?;
     let rec = app.store.save_review(&r).await?;
     let line = format!(
@@ -124,7 +104,7 @@ async fn list(app: &App) -> Result<()> {
     Ok(())
 }
 
-async fn show(app: &App, week: IsoWeek) -> Result<()> {
+pub(crate) async fn show(app: &App, week: IsoWeek) -> Result<()> {
     let r = app
         .store
         .get_review(week)
