@@ -96,6 +96,13 @@ impl SqlStore {
         )
         .await?;
 
+        run(
+            &mut tx,
+            "DELETE FROM contact_summary WHERE account_id = $1 AND person_id = $2",
+            account,
+            p,
+        )
+        .await?;
         let participations = run(
             &mut tx,
             "DELETE FROM interaction_people WHERE account_id = $1 AND person_id = $2",

@@ -8,7 +8,7 @@ use sqlx::AnyConnection;
 
 use crate::SqlStore;
 use crate::rows::{At, day_text, group, id, record};
-use crate::sql::{INTERACTION, PERSON, Sql, ensure_exist, insert_rows};
+use crate::sql::{IN_CHUNK, INTERACTION, PERSON, Sql, ensure_exist, insert_rows};
 use crate::violation::DbResult;
 
 #[derive(sqlx::FromRow)]
@@ -119,7 +119,52 @@ async fn insert_participants(
         },
     )
     .await?;
+    let mut people: Vec<i64> = rows.iter().map(|r| r.1).collect();
+    people.sort_unstable();
+    people.dedup();
+    refresh_contacts(conn, account, &people).await
+}
+
+/// Recompute `contact_summary` for `people` from their participations: called in the
+/// transaction of every change to `interaction_people`, so the summary never drifts.
+pub(crate) async fn refresh_contacts(
+    conn: &mut AnyConnection,
+    account: i64,
+    people: &[i64],
+) -> CoreResult<()> {
+    for chunk in people.chunks(IN_CHUNK) {
+        let mut q = Sql::new("DELETE FROM contact_summary WHERE account_id = ");
+        q.bind(account).push(" AND person_id IN ").list(chunk);
+        q.execute(conn).await?;
+        let mut q = Sql::new(
+            "INSERT INTO contact_summary (account_id, person_id, last_on, contacts) \
+             SELECT account_id, person_id, MAX(on_day), COUNT(*) FROM interaction_people \
+             WHERE account_id = ",
+        );
+        q.bind(account)
+            .push(" AND person_id IN ")
+            .list(chunk)
+            .push(" GROUP BY account_id, person_id");
+        q.execute(conn).await?;
+    }
     Ok(())
+}
+
+/// The people of one interaction, before a change removes them.
+async fn participants_of(
+    conn: &mut AnyConnection,
+    account: i64,
+    interaction: i64,
+) -> CoreResult<Vec<i64>> {
+    let rows: Vec<(i64,)> = sqlx::query_as(
+        "SELECT person_id FROM interaction_people WHERE account_id = $1 AND interaction_id = $2",
+    )
+    .bind(account)
+    .bind(interaction)
+    .fetch_all(&mut *conn)
+    .await
+    .db()?;
+    Ok(rows.into_iter().map(|(p,)| p).collect())
 }
 
 /// Every interaction of the account, by id, with its participants.
@@ -246,19 +291,19 @@ impl SqlStore {
             .bind(account)
             .push(" AND id = ")
             .bind(iid);
-        q.execute_about(
-            &mut tx,
-            i.external_ref
-                .as_deref()
-                .unwrap_or("that external reference"),
-        )
-        .await?;
+        match i.external_ref.as_deref() {
+            Some(external) => q.execute_about(&mut tx, external).await?,
+            None => q.execute(&mut tx).await?,
+        };
+        let before = participants_of(&mut tx, account, iid).await?;
         sqlx::query("DELETE FROM interaction_people WHERE account_id = $1 AND interaction_id = $2")
             .bind(account)
             .bind(iid)
             .execute(&mut *tx)
             .await
             .db()?;
+        let dropped: Vec<i64> = before.into_iter().filter(|p| !people.contains(p)).collect();
+        refresh_contacts(&mut tx, account, &dropped).await?;
         let on = day_text(i.on);
         let participants: Vec<(i64, i64, i64, String)> = people
             .iter()
@@ -325,6 +370,7 @@ impl SqlStore {
         let (account, iid) = (self.account(), i.get());
         let mut tx = self.begin().await?;
         ensure_exist(&mut tx, account, &INTERACTION, &[iid]).await?;
+        let people = participants_of(&mut tx, account, iid).await?;
         for sql in [
             "UPDATE evidence SET interaction_id = NULL WHERE account_id = $1 AND interaction_id = $2",
             "DELETE FROM interaction_people WHERE account_id = $1 AND interaction_id = $2",
@@ -337,6 +383,7 @@ impl SqlStore {
                 .await
                 .db()?;
         }
+        refresh_contacts(&mut tx, account, &people).await?;
         tx.commit().await.db()?;
         Ok(())
     }

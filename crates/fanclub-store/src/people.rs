@@ -134,9 +134,9 @@ fn bind_person(
         .bind(p.notes.clone());
 }
 
-/// Insert people (with `introduced_by` as given, already in this account's ids) and their
-/// e-mail addresses; returns their new ids in order. `subject` names the handle in a
-/// conflict error when there is one person.
+/// Insert people (each with the `introduced_by` given beside it, already one of this
+/// account's ids) and their e-mail addresses; returns their new ids in order. A single
+/// person's handle is named in the error when it is taken.
 pub(crate) async fn insert_people(
     conn: &mut AnyConnection,
     account: i64,
@@ -449,10 +449,10 @@ impl SqlStore {
     }
 
     pub(crate) async fn last_contacts_tx(&self) -> CoreResult<Vec<LastContact>> {
-        // One pass over the (account_id, person_id, on_day) index.
+        // One row per person, kept current by every interaction write (`refresh_contacts`).
         let rows: Vec<(i64, String, i64)> = sqlx::query_as(
-            "SELECT person_id, MAX(on_day), COUNT(*) FROM interaction_people \
-             WHERE account_id = $1 GROUP BY person_id ORDER BY person_id",
+            "SELECT person_id, last_on, contacts FROM contact_summary \
+             WHERE account_id = $1 ORDER BY person_id",
         )
         .bind(self.account())
         .fetch_all(self.pool())
@@ -462,7 +462,7 @@ impl SqlStore {
             .map(|(person, on, count)| {
                 Ok(LastContact {
                     person: id(person),
-                    on: At::new("interaction_people", person).parse("on_day", &on)?,
+                    on: At::new("contact_summary", person).parse("on_day", &on)?,
                     count: u64::try_from(count).unwrap_or(0),
                 })
             })

@@ -1,10 +1,12 @@
-//! Dynamic SQL with numbered placeholders, batched inserts, and the reference checks every
-//! write makes before it touches a row.
+//! Dynamic SQL (placeholders written for the connection's database), batched inserts, and the
+//! reference checks every write makes before it touches a row.
 //!
 //! Why not `sqlx::QueryBuilder`: with the `Any` driver its `push_bind` writes `?`, which
-//! PostgreSQL rejects (sqlx issue #3000). `Sql` writes `$1, $2, …`, which both databases
-//! accept, and takes only `&'static str` fragments, so data can only reach the database as
-//! a bound value.
+//! PostgreSQL rejects (sqlx issue #3000). `Sql` writes the placeholders when it runs, for
+//! the connection's database: `$1, $2, …` on PostgreSQL, `?` on SQLite, which looks up a
+//! numbered parameter by a linear scan and so spends quadratic time binding a batch of
+//! thousands of `$n`. It takes only `&'static str` fragments, so data can only reach the
+//! database as a bound value.
 
 use std::collections::HashSet;
 
@@ -19,15 +21,16 @@ use crate::violation::{DbResult, to_core};
 /// Bound values per statement: under SQLite's limit (32766) and PostgreSQL's (65535).
 const MAX_PARAMS: usize = 30_000;
 /// Rows per multi-row INSERT: big enough to save round trips, small enough to prepare fast.
-const MAX_ROWS: usize = 500;
+const MAX_ROWS: usize = 1000;
 /// Ids per `IN (…)` list.
 pub(crate) const IN_CHUNK: usize = 500;
 
-/// A statement being built: its text and its bound values, numbered in order.
+/// A statement being built: its text, where its placeholders go, and its bound values.
 pub(crate) struct Sql {
     text: String,
+    /// Byte offsets in `text` of each placeholder, in the order of `args`.
+    slots: Vec<usize>,
     args: AnyArguments,
-    count: usize,
     error: Option<BoxDynError>,
 }
 
@@ -35,8 +38,8 @@ impl Sql {
     pub(crate) fn new(head: &'static str) -> Sql {
         Sql {
             text: head.to_string(),
+            slots: Vec::new(),
             args: AnyArguments::default(),
-            count: 0,
             error: None,
         }
     }
@@ -48,9 +51,7 @@ impl Sql {
 
     /// Append the placeholder of a new bound value.
     pub(crate) fn bind<'t, T: Encode<'t, Any> + Type<Any>>(&mut self, value: T) -> &mut Self {
-        self.count += 1;
-        self.text.push('$');
-        self.text.push_str(&self.count.to_string());
+        self.slots.push(self.text.len());
         if let Err(e) = self.args.add(value)
             && self.error.is_none()
         {
@@ -107,16 +108,31 @@ impl Sql {
         self
     }
 
-    fn parts(self) -> CoreResult<(String, AnyArguments)> {
-        match self.error {
-            Some(e) => Err(CoreError::Storage(format!("cannot bind a value: {e}"))),
-            None => Ok((self.text, self.args)),
+    /// The statement's text for this connection's database, and its values.
+    fn parts(self, conn: &AnyConnection) -> CoreResult<(String, AnyArguments)> {
+        if let Some(e) = self.error {
+            return Err(CoreError::Storage(format!("cannot bind a value: {e}")));
         }
+        let numbered = conn.backend_name() != "SQLite";
+        let mut text = String::with_capacity(self.text.len() + self.slots.len() * 6);
+        let mut from = 0;
+        for (i, &at) in self.slots.iter().enumerate() {
+            text.push_str(&self.text[from..at]);
+            if numbered {
+                text.push('$');
+                text.push_str(&(i + 1).to_string());
+            } else {
+                text.push('?');
+            }
+            from = at;
+        }
+        text.push_str(&self.text[from..]);
+        Ok((text, self.args))
     }
 
     /// Run it; returns how many rows it changed.
     pub(crate) async fn execute(self, conn: &mut AnyConnection) -> CoreResult<u64> {
-        let (text, args) = self.parts()?;
+        let (text, args) = self.parts(conn)?;
         let done = sqlx::query_with(AssertSqlSafe(text), args)
             .execute(conn)
             .await
@@ -130,7 +146,7 @@ impl Sql {
         conn: &mut AnyConnection,
         subject: &str,
     ) -> CoreResult<u64> {
-        let (text, args) = self.parts()?;
+        let (text, args) = self.parts(conn)?;
         let done = sqlx::query_with(AssertSqlSafe(text), args)
             .execute(conn)
             .await
@@ -142,7 +158,7 @@ impl Sql {
     where
         O: for<'r> FromRow<'r, AnyRow> + Send + Unpin,
     {
-        let (text, args) = self.parts()?;
+        let (text, args) = self.parts(conn)?;
         sqlx::query_as_with(AssertSqlSafe(text), args)
             .fetch_all(conn)
             .await
@@ -151,7 +167,7 @@ impl Sql {
 
     /// The first column of every row, as integers (ids, counts).
     pub(crate) async fn fetch_ints(self, conn: &mut AnyConnection) -> CoreResult<Vec<i64>> {
-        let (text, args) = self.parts()?;
+        let (text, args) = self.parts(conn)?;
         let rows: Vec<(i64,)> = sqlx::query_as_with(AssertSqlSafe(text), args)
             .fetch_all(conn)
             .await
@@ -195,7 +211,7 @@ pub(crate) async fn insert_rows<T: Sync>(
     for chunk in rows.chunks(per_statement) {
         let mut q = Sql::new(head);
         q.values(chunk, |t, row| bind(t, row));
-        let (text, args) = q.parts()?;
+        let (text, args) = q.parts(conn)?;
         let fail = |e| to_core(e, subject);
         if returning {
             let text = text + " RETURNING id";

@@ -70,8 +70,8 @@ pub(crate) fn to_core(e: sqlx::Error, subject: Option<&str>) -> CoreError {
         }
         Some(Violation::MissingReference) => CoreError::NotFound {
             kind: "record",
-            key: subject.unwrap_or_default().to_string(),
-            hint: "a referenced record does not exist in this account".into(),
+            key: "a referenced id".into(),
+            hint: "the change points at a record this account does not hold".into(),
         },
         Some(Violation::Check) => {
             CoreError::Conflict(format!("the change breaks a rule of the data: {e}"))

@@ -233,7 +233,8 @@ async fn insert_shares(
     Ok(())
 }
 
-/// Wins chosen by `tail` (a `WHERE account_id = $1 …` clause), with goals and shares.
+/// Wins with their goals and shares: one win (`only`), or all of them, newest first or by
+/// id (the export).
 async fn load_wins(
     conn: &mut AnyConnection,
     account: i64,

@@ -59,6 +59,7 @@ const CLEAR: &[&str] = &[
     "DELETE FROM win_goals WHERE account_id = $1",
     "DELETE FROM evidence WHERE account_id = $1",
     "DELETE FROM wins WHERE account_id = $1",
+    "DELETE FROM contact_summary WHERE account_id = $1",
     "DELETE FROM interaction_people WHERE account_id = $1",
     "DELETE FROM interactions WHERE account_id = $1",
     "DELETE FROM goals WHERE account_id = $1",

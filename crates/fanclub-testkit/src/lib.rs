@@ -209,4 +209,45 @@ mod tests {
                 .all(|c| c.is_ascii_alphanumeric() || c == '_')
         );
     }
+
+    #[tokio::test]
+    async fn a_sqlite_store_lives_in_a_directory_that_goes_with_it() {
+        let store = sqlite_store().await;
+        let dir = store._dir.as_ref().unwrap().path().to_path_buf();
+        assert!(dir.join("fanclub.db").exists());
+        assert!(store.url().starts_with("sqlite://"));
+        drop(store);
+        assert!(!dir.exists());
+    }
+
+    async fn exists(admin_url: &str, name: &str) -> bool {
+        let mut admin = PgConnection::connect(admin_url).await.unwrap();
+        let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM pg_database WHERE datname = $1")
+            .bind(name)
+            .fetch_one(&mut admin)
+            .await
+            .unwrap();
+        n == 1
+    }
+
+    #[tokio::test]
+    async fn a_postgres_store_takes_its_database_with_it() {
+        for explicit in [true, false] {
+            let Some(store) = postgres_store().await else {
+                return;
+            };
+            let db = store.postgres.as_ref().unwrap();
+            let (admin, name) = (db.admin_url.clone(), db.name.clone());
+            assert!(exists(&admin, &name).await);
+            if explicit {
+                store.cleanup().await;
+            } else {
+                drop(store);
+            }
+            assert!(
+                !exists(&admin, &name).await,
+                "{name} is gone (explicit cleanup: {explicit})"
+            );
+        }
+    }
 }

@@ -105,6 +105,10 @@ CREATE TABLE interactions (
     UNIQUE (account_id, id)
 );
 CREATE INDEX interactions_day ON interactions (account_id, on_day);
+
+-- Open follow-ups are few among many interactions: the weekly review finds them here.
+CREATE INDEX interactions_open_follow_ups ON interactions (account_id, on_day)
+    WHERE follow_up IS NOT NULL AND follow_up_done = 0;
 CREATE UNIQUE INDEX interactions_external_ref_key ON interactions (account_id, external_ref)
     WHERE external_ref IS NOT NULL;
 
@@ -121,6 +125,18 @@ CREATE TABLE interaction_people (
     FOREIGN KEY (account_id, person_id) REFERENCES people (account_id, id)
 );
 CREATE INDEX interaction_people_person ON interaction_people (account_id, person_id, on_day);
+
+-- The last contact and the number of interactions per person, kept by the store in the
+-- same transaction as every change to interaction_people, so the engine reads one row per
+-- person instead of aggregating every interaction each time.
+CREATE TABLE contact_summary (
+    account_id BIGINT NOT NULL REFERENCES accounts (id),
+    person_id BIGINT NOT NULL,
+    last_on TEXT NOT NULL,
+    contacts BIGINT NOT NULL,
+    PRIMARY KEY (account_id, person_id),
+    FOREIGN KEY (account_id, person_id) REFERENCES people (account_id, id)
+);
 
 CREATE TABLE goals (
     id INTEGER PRIMARY KEY AUTOINCREMENT,

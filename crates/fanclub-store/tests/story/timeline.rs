@@ -249,6 +249,24 @@ pub async fn chapter(store: &SqlStore, cast: &Cast) -> InteractionId {
         last_contact(store, cast.omar).await,
         Some((day("2026-03-01"), 2))
     );
+    // Dropping someone from an interaction winds their clock back, and adding them again
+    // restores it: the per-person summary follows every change.
+    let mut without_omar = moved.clone();
+    without_omar.people = vec![cast.dana];
+    store.update_interaction(&without_omar).await.unwrap();
+    let (on, count) = last_contact(store, cast.omar).await.unwrap();
+    assert!(on < day("2026-03-01") && count == 1, "{on} {count}");
+    store.update_interaction(&moved).await.unwrap();
+    assert_eq!(
+        last_contact(store, cast.omar).await,
+        Some((day("2026-03-01"), 2))
+    );
+    let mut copied = moved.clone();
+    copied.external_ref = one_on_one.external_ref.clone();
+    assert_conflict(
+        store.update_interaction(&copied).await,
+        &["ics:abc@example.com/2026-02-20"],
+    );
     let mut stray = moved.clone();
     stray.people.push(PersonId::from_raw(999_999));
     assert_not_found(store.update_interaction(&stray).await, "person", "999999");
