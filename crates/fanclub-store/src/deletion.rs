@@ -90,7 +90,10 @@ impl SqlStore {
         .await?;
         run(
             &mut tx,
-            "UPDATE evidence SET person_id = NULL WHERE account_id = $1 AND person_id = $2",
+            // Witnessed and endorsed evidence names who saw or said it; without them it is
+            // only my word again, so it becomes claimed (the quote stays).
+            "UPDATE evidence SET person_id = NULL, strength = 'claimed' \
+             WHERE account_id = $1 AND person_id = $2",
             account,
             p,
         )

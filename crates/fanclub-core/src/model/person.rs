@@ -248,6 +248,7 @@ pub struct PersonDeletion {
     pub shares_removed: u64,
     pub room_seats_removed: u64,
     pub perception_checks_removed: u64,
+    /// Evidence they witnessed or endorsed: it keeps its quote and becomes `claimed`.
     pub evidence_detached: u64,
     pub opportunities_detached: u64,
     pub introductions_detached: u64,

@@ -339,7 +339,19 @@ pub async fn deletion_chapter(store: &SqlStore, cast: &Cast) {
         store.get_interaction(shared.id).await.unwrap().people,
         [cast.dana]
     );
-    assert_eq!(store.get_evidence(witnessed.id).await.unwrap().person, None);
+    let witnessed = store.get_evidence(witnessed.id).await.unwrap();
+    assert_eq!(
+        (witnessed.person, witnessed.strength),
+        (None, EvidenceStrength::Claimed)
+    );
+    // What is left still validates, so the workspace exports and imports whole.
+    witnessed
+        .validate(&store.get_framework().await.unwrap())
+        .unwrap();
+    assert_eq!(
+        from_solo_strength(store, from_solo.id).await,
+        EvidenceStrength::Witnessed
+    );
     let from_solo = store.get_evidence(from_solo.id).await.unwrap();
     assert_eq!(
         (from_solo.interaction, from_solo.person),
@@ -381,4 +393,8 @@ pub async fn deletion_chapter(store: &SqlStore, cast: &Cast) {
     );
     // Lee introduced Sam: deleting Sam leaves Lee alone.
     assert!(store.get_person(cast.lee).await.is_ok());
+}
+
+async fn from_solo_strength(store: &SqlStore, id: fanclub_core::EvidenceId) -> EvidenceStrength {
+    store.get_evidence(id).await.unwrap().strength
 }
