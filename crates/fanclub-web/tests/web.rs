@@ -1,0 +1,12 @@
+//! The web app end to end: a real server on 127.0.0.1:0 over a fresh SQLite store per
+//! test, driven over HTTP as a browser (or a script) would. One test binary; its parts
+//! live in `tests/web/`.
+
+#[path = "web/api.rs"]
+mod api;
+#[path = "web/pages.rs"]
+mod pages;
+#[path = "web/security.rs"]
+mod security;
+#[path = "web/support.rs"]
+mod support;
