@@ -63,6 +63,8 @@ fn init_logging() {
         tracing_subscriber::fmt()
             .with_env_filter(filter)
             .with_writer(std::io::stderr)
+            // Each store call's time when it ends, for finding where a command spends it.
+            .with_span_events(tracing_subscriber::fmt::format::FmtSpan::CLOSE)
             .init();
     }
 }

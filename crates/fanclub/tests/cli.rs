@@ -1,6 +1,8 @@
 //! End-to-end tests of the `fanclub` binary: every command runs as its own process against
 //! a temporary SQLite file, so each round trip also proves the data survives a restart.
 
+#[path = "cli/serve.rs"]
+mod serve;
 #[path = "cli/support.rs"]
 mod support;
 

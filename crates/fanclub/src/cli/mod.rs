@@ -116,6 +116,9 @@ pub enum Command {
     #[command(subcommand)]
     Settings(SettingsCommand),
 
+    /// Open fanclub in your browser: the web app on 127.0.0.1, on this machine only.
+    Serve(ServeArgs),
+
     /// This week's review: what to do, and why; then your part.
     #[command(after_help = WEEK_HELP)]
     Week(WeekArgs),
@@ -158,6 +161,16 @@ pub enum Command {
 
     /// Show where your data lives.
     Where,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The port on 127.0.0.1.
+    #[arg(long, default_value_t = fanclub_web::WebConfig::DEFAULT_PORT)]
+    pub port: u16,
+    /// Open the page in your browser once it is ready.
+    #[arg(long)]
+    pub open: bool,
 }
 
 #[derive(Debug, Args)]

@@ -14,6 +14,7 @@ mod person;
 mod person_show;
 mod review;
 mod roster;
+mod serve;
 mod settings;
 mod win;
 mod workspace;
@@ -48,7 +49,10 @@ pub async fn run(cli: Cli) -> Result<()> {
         today: Day::today(),
         json: cli.json,
     };
-    let result = dispatch(&app, cli.command).await;
+    let result = match cli.command {
+        Command::Serve(a) => serve::serve(app.store.clone(), a).await,
+        other => dispatch(&app, other).await,
+    };
     // Closing the pool lets SQLite checkpoint its journal before the process ends.
     store.close().await;
     result
@@ -81,7 +85,7 @@ async fn dispatch(app: &App, command: Command) -> Result<()> {
         Command::Generate(a) => engine::generate(app, a).await,
         Command::Demo(a) => workspace::demo(app, a).await,
         Command::Reset(a) => workspace::reset(app, a).await,
-        Command::Where => Ok(()),
+        Command::Where | Command::Serve(_) => Ok(()),
     }
 }
 

@@ -15,22 +15,27 @@ use crate::output::{self, heading};
 /// The agenda of `week` from everything the store holds, and the review before it.
 pub async fn review_agenda(app: &App, week: IsoWeek) -> Result<(Agenda, Option<WeeklyReview>)> {
     let store = app.store.as_ref();
-    let people = store.list_people().await?;
-    let last_contacts = store.last_contacts().await?;
-    let decisions = store.list_decisions().await?;
-    let wins = store.list_wins().await?;
-    let evidence = store.list_evidence().await?;
-    let framework = store.get_framework().await?;
-    let perceptions = store.list_perceptions().await?;
+    let open_follow_ups = InteractionFilter {
+        open_follow_ups: true,
+        ..InteractionFilter::default()
+    };
+    // Independent reads, run at once: each takes its own pooled connection, so the
+    // database work of one overlaps the decoding of another.
+    let (people, last_contacts, decisions, wins, evidence, framework, perceptions) = tokio::try_join!(
+        store.list_people(),
+        store.last_contacts(),
+        store.list_decisions(),
+        store.list_wins(),
+        store.list_evidence(),
+        store.get_framework(),
+        store.list_perceptions(),
+    )?;
     // Only the interactions with something still to do: never the whole history.
-    let interactions = store
-        .list_interactions(&InteractionFilter {
-            open_follow_ups: true,
-            ..InteractionFilter::default()
-        })
-        .await?;
-    let reviews = store.list_reviews().await?;
-    let settings = store.get_settings().await?;
+    let (interactions, reviews, settings) = tokio::try_join!(
+        store.list_interactions(&open_follow_ups),
+        store.list_reviews(),
+        store.get_settings(),
+    )?;
     let previous = weekly::previous_review(&reviews, week).map(|r| r.value.clone());
     let inputs = WeekInputs {
         people: &people,
