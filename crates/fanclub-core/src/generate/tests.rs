@@ -1,7 +1,6 @@
 //! Counts, determinism, soundness and shape of generated workspaces.
 
 use std::collections::HashSet;
-use std::time::Instant;
 
 use super::*;
 use crate::Day;
@@ -134,22 +133,4 @@ fn shaped_like_real_data() {
     assert_eq!(tracks.len(), ws.framework.tracks.len());
     assert!(ws.stance_changes.iter().any(|c| c.is_upgrade()));
     assert!(ws.stance_changes.len() > ws.people.len());
-}
-
-/// The sizes benchmarks use. Slow in a debug build: run with
-/// `cargo test -p fanclub-core --release -- --ignored generate`.
-#[test]
-#[ignore]
-fn large_workspaces_are_fast() {
-    for s in [
-        spec(10_000, 1_000_000, 200_000, 1),
-        spec(100_000, 1_000_000, 1_000_000, 2),
-    ] {
-        let start = Instant::now();
-        let ws = generate_workspace(&s, today());
-        let took = start.elapsed();
-        assert_eq!(ws.interactions.len(), s.interactions);
-        assert_eq!(ws.connections.len(), s.connections);
-        assert!(took.as_secs() < 10, "{s:?} took {took:?}");
-    }
 }

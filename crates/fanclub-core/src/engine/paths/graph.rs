@@ -52,6 +52,13 @@ pub(super) struct Graph {
     /// May this node pass me on? Everyone but detractors: I would not ask someone who is
     /// against me to vouch for me, so they can be a target but never a link in between.
     pub relay: Vec<bool>,
+    /// The cost of my link to each node, infinite where I have none (and for me).
+    pub me_cost: Vec<f32>,
+    /// The cheapest of those: a lower bound on the first link of any chain.
+    pub min_me_cost: f64,
+    /// My links, cheapest first: the search from me takes them in this order instead of
+    /// pushing them all on its heap (I may know most of the graph).
+    pub me_by_cost: Vec<(f32, u32)>,
     /// People by organisation (the key as in `Node::org_key`), for the suggestions
     /// made when no chain exists.
     pub by_organisation: HashMap<String, Vec<u32>>,
@@ -189,8 +196,24 @@ impl Graph {
             new_offsets.push(u32::try_from(compact.len()).unwrap_or(u32::MAX));
         }
 
+        let mut me_cost = vec![f32::INFINITY; n];
+        for (i, node) in nodes.iter().enumerate() {
+            if let Some(link) = node.me_link {
+                me_cost[i + 1] = weights::cost(link.closeness);
+            }
+        }
+        let min_me_cost = me_cost.iter().copied().fold(f32::INFINITY, f32::min);
+        let mut me_by_cost: Vec<(f32, u32)> = compact
+            [new_offsets[0] as usize..new_offsets[1] as usize]
+            .iter()
+            .map(|a| (a.cost, a.to))
+            .collect();
+        me_by_cost.sort_by(|x, y| x.0.total_cmp(&y.0).then(x.1.cmp(&y.1)));
         Graph {
             nodes,
+            me_cost,
+            min_me_cost: f64::from(min_me_cost),
+            me_by_cost,
             index,
             offsets: new_offsets,
             arcs: compact,

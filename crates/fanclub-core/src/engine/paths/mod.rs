@@ -159,7 +159,8 @@ impl IntroGraph {
         self.graph.nodes.len()
     }
 
-    /// The warmest `k` chains from me to `target` (`k` is capped at [`MAX_PATHS`]).
+    /// The warmest `k` chains from me to `target`, warmest first. `k` is clamped to
+    /// `1..=MAX_PATHS`; fewer come back when fewer loop-free chains exist.
     pub fn paths(&self, target: PersonId, k: usize) -> PathsResult {
         let Some(&t) = self.graph.index.get(&target) else {
             return PathsResult {
@@ -375,7 +376,8 @@ impl IntroGraph {
                         " Your own link is faint, though: an introduction by {} is warmer (warmth {} against {}).",
                         best.ask_first.person.name,
                         best.warmth,
-                        paths.iter().find(|p| p.introductions == 0).map_or(0.0, |p| p.warmth),
+                        // My own link may be past the k chains asked for: read it directly.
+                        round(node.me_link.map_or(0.0, |l| l.closeness), 4),
                     ));
                 }
                 s
