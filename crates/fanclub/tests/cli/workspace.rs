@@ -49,7 +49,12 @@ fn review_round_trip_with_last_weeks_commitments() {
         json!([{ "text": "Coffee with Marcus", "kept": true }, { "text": "Share churn analysis", "kept": false }])
     );
     assert_eq!(r["learned"], "Dana cares about margin");
-    assert_eq!(r["agenda"], json!({}));
+    // The agenda is kept as the engine generated it for that week.
+    assert_eq!(r["agenda"]["week"], "2026-W47");
+    assert_eq!(
+        r["agenda"]["last_week"]["commitments"],
+        json!(["Coffee with Marcus", "Share churn analysis"])
+    );
     fc.refused(&["review", "edit", "2026-W47", "--kept", "3"], 2, "kept");
 
     fc.ok(&[
