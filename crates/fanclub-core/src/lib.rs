@@ -11,6 +11,7 @@ pub mod id;
 pub mod model;
 pub mod resolve;
 pub mod sample;
+pub mod services;
 pub mod store;
 pub mod value;
 pub mod vocab;

@@ -4,14 +4,15 @@
 
 use std::collections::HashSet;
 
-use fanclub_core::engine::cadence::{self, Due};
-use fanclub_core::engine::coverage::{self, RoomCoverage};
-use fanclub_core::engine::momentum::{self, Momentum};
-use fanclub_core::engine::readiness::{self, Readiness};
+use fanclub_core::engine::cadence::Due;
+use fanclub_core::engine::coverage::RoomCoverage;
+use fanclub_core::engine::momentum::Momentum;
+use fanclub_core::engine::readiness::Readiness;
 use fanclub_core::engine::trust::{self, TrustItem};
-use fanclub_core::engine::visibility::{self, Visibility};
-use fanclub_core::engine::weekly::{self, Agenda, WeekInputs};
+use fanclub_core::engine::visibility::Visibility;
+use fanclub_core::engine::weekly::Agenda;
 use fanclub_core::resolve::{resolve_person, unique_handle};
+use fanclub_core::services;
 use fanclub_core::store::LastContact;
 use fanclub_core::{
     Circle, CoreError, CoreResult, Counts, Day, DecisionId, Interaction, InteractionFilter,
@@ -23,35 +24,7 @@ const RECENT_INTERACTIONS: u32 = 10;
 
 /// This week's agenda (or another week's), as `engine::weekly` generates it.
 pub(crate) async fn agenda(store: &dyn Store, week: IsoWeek, today: Day) -> CoreResult<Agenda> {
-    let people = store.list_people().await?;
-    let last_contacts = store.last_contacts().await?;
-    let decisions = store.list_decisions().await?;
-    let wins = store.list_wins().await?;
-    let evidence = store.list_evidence().await?;
-    let framework = store.get_framework().await?;
-    let perceptions = store.list_perceptions().await?;
-    // The agenda only reads open follow-ups: never load the whole history for it.
-    let interactions = store
-        .list_interactions(&InteractionFilter {
-            open_follow_ups: true,
-            ..InteractionFilter::default()
-        })
-        .await?;
-    let reviews = store.list_reviews().await?;
-    let settings = store.get_settings().await?;
-    let inputs = WeekInputs {
-        people: &people,
-        last_contacts: &last_contacts,
-        decisions: &decisions,
-        wins: &wins,
-        evidence: &evidence,
-        framework: &framework,
-        perceptions: &perceptions,
-        interactions: &interactions,
-        previous: weekly::previous_review(&reviews, week).map(|r| &r.value),
-        settings: &settings,
-    };
-    Ok(weekly::agenda(week, &inputs, today))
+    Ok(services::week_agenda(store, week, today).await?.0)
 }
 
 /// Coverage of every upcoming room, soonest first.
@@ -62,66 +35,24 @@ pub(crate) async fn rooms(store: &dyn Store, today: Day) -> CoreResult<Vec<RoomC
         .into_iter()
         .filter(|d| d.is_upcoming(today))
         .collect();
-    let people = store.list_people().await?;
-    let last_contacts = store.last_contacts().await?;
-    let settings = store.get_settings().await?;
-    Ok(coverage::rooms(
-        &decisions,
-        &people,
-        &last_contacts,
-        &settings,
-        today,
-    ))
+    services::room_coverage(store, &decisions, today).await
 }
 
 /// Everyone past their keep-in-touch cadence, most pressing first.
 pub(crate) async fn due(store: &dyn Store, today: Day) -> CoreResult<Vec<Due>> {
-    let people = store.list_people().await?;
-    let last_contacts = store.last_contacts().await?;
-    let decisions = store.list_decisions().await?;
-    let settings = store.get_settings().await?;
-    Ok(cadence::due(
-        &people,
-        &last_contacts,
-        &decisions,
-        &settings,
-        today,
-    ))
+    services::due(store, today).await
 }
 
 pub(crate) async fn visibility(store: &dyn Store, today: Day) -> CoreResult<Visibility> {
-    let wins = store.list_wins().await?;
-    let people = store.list_people().await?;
-    let decisions = store.list_decisions().await?;
-    Ok(visibility::visibility(&wins, &people, &decisions, today))
+    services::visibility(store, today).await
 }
 
 pub(crate) async fn readiness(store: &dyn Store, today: Day) -> CoreResult<Readiness> {
-    let framework = store.get_framework().await?;
-    let evidence = store.list_evidence().await?;
-    Ok(readiness::readiness(&framework, &evidence, today))
+    services::readiness(store, today).await
 }
 
 pub(crate) async fn momentum(store: &dyn Store, today: Day) -> CoreResult<Momentum> {
-    let people = store.list_people().await?;
-    let wins = store.list_wins().await?;
-    let evidence = store.list_evidence().await?;
-    let settings = store.get_settings().await?;
-    let window = i64::from(settings.momentum_window_days.max(1));
-    // Two windows for the trend, or the twelve months, whichever reaches further back
-    // (the same reach as `fanclub momentum`).
-    let since = today.plus_days(-(2 * window).max(370));
-    let changes = store.stance_changes_since(since).await?;
-    let opportunities = store.list_opportunities().await?;
-    Ok(momentum::momentum(
-        &people,
-        &wins,
-        &evidence,
-        &changes,
-        &opportunities,
-        &settings,
-        today,
-    ))
+    services::momentum(store, None, today).await
 }
 
 /// A new member has nothing yet: the pages offer the sample workspace.

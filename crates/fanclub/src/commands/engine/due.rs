@@ -1,18 +1,14 @@
 //! `fanclub due`: everyone past their keep-in-touch cadence, most important first.
 
 use anyhow::Result;
-use fanclub_core::engine::cadence;
+use fanclub_core::services;
 
 use crate::cli::DueArgs;
 use crate::commands::App;
 use crate::output::{self, ago};
 
 pub async fn due(app: &App, a: DueArgs) -> Result<()> {
-    let people = app.store.list_people().await?;
-    let contacts = app.store.last_contacts().await?;
-    let decisions = app.store.list_decisions().await?;
-    let settings = app.store.get_settings().await?;
-    let mut due = cadence::due(&people, &contacts, &decisions, &settings, app.today);
+    let mut due = services::due(app.store.as_ref(), app.today).await?;
     let total = due.len();
     if !a.all {
         due.truncate(a.limit);

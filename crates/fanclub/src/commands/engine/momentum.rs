@@ -1,35 +1,15 @@
 //! `fanclub momentum`: the cycle as numbers, this window against the previous one.
 
 use anyhow::Result;
-use fanclub_core::engine::momentum::{self as engine, Trend};
+use fanclub_core::engine::momentum::Trend;
+use fanclub_core::services;
 
 use crate::cli::MomentumArgs;
 use crate::commands::App;
 use crate::output;
 
 pub async fn momentum(app: &App, a: MomentumArgs) -> Result<()> {
-    let mut settings = app.store.get_settings().await?;
-    if let Some(w) = a.window {
-        settings.momentum_window_days = w;
-    }
-    // Two windows, or the twelve months, whichever reaches further back.
-    let since = app
-        .today
-        .plus_days(-(i64::from(settings.momentum_window_days) * 2).max(370));
-    let people = app.store.list_people().await?;
-    let wins = app.store.list_wins().await?;
-    let evidence = app.store.list_evidence().await?;
-    let changes = app.store.stance_changes_since(since).await?;
-    let opportunities = app.store.list_opportunities().await?;
-    let m = engine::momentum(
-        &people,
-        &wins,
-        &evidence,
-        &changes,
-        &opportunities,
-        &settings,
-        app.today,
-    );
+    let m = services::momentum(app.store.as_ref(), a.window, app.today).await?;
     if app.json {
         return output::json(&m);
     }

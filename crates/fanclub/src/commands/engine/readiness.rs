@@ -1,7 +1,7 @@
 //! `fanclub readiness [TRACK]`: the level per track from evidence, the gap, the practice.
 
 use anyhow::Result;
-use fanclub_core::engine::readiness as engine;
+use fanclub_core::services;
 use fanclub_core::{CoreError, TrackKey};
 
 use crate::cli::ReadinessArgs;
@@ -9,12 +9,11 @@ use crate::commands::App;
 use crate::output::{self, heading, short};
 
 pub async fn readiness(app: &App, a: ReadinessArgs) -> Result<()> {
-    let framework = app.store.get_framework().await?;
-    let evidence = app.store.list_evidence().await?;
-    let mut r = engine::readiness(&framework, &evidence, app.today);
+    let mut r = services::readiness(app.store.as_ref(), app.today).await?;
     if let Some(key) = &a.track {
         let key = TrackKey::parse(key)?;
-        if framework.track(&key).is_none() {
+        if !r.tracks.iter().any(|t| t.track == key) {
+            let framework = app.store.get_framework().await?;
             return Err(CoreError::invalid(
                 "track",
                 key.as_str(),

@@ -1,7 +1,8 @@
 //! `fanclub room [DECISION]`: who in each room will speak for me, the risks, the moves.
 
 use anyhow::Result;
-use fanclub_core::engine::coverage::{self, RoomCoverage};
+use fanclub_core::engine::coverage::RoomCoverage;
+use fanclub_core::services;
 use fanclub_core::{CoreError, Decision, Record};
 
 use super::percent;
@@ -18,10 +19,7 @@ pub async fn room(app: &App, a: RoomArgs) -> Result<()> {
             .filter(|d| a.all || d.is_upcoming(app.today))
             .collect(),
     };
-    let people = app.store.list_people().await?;
-    let contacts = app.store.last_contacts().await?;
-    let settings = app.store.get_settings().await?;
-    let rooms = coverage::rooms(&chosen, &people, &contacts, &settings, app.today);
+    let rooms = services::room_coverage(app.store.as_ref(), &chosen, app.today).await?;
     if app.json {
         return output::json(&rooms);
     }

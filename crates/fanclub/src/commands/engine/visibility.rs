@@ -1,7 +1,7 @@
 //! `fanclub visibility`: which key people know about each win, and which do not.
 
 use anyhow::Result;
-use fanclub_core::engine::visibility as engine;
+use fanclub_core::services;
 
 use super::percent;
 use crate::cli::VisibilityArgs;
@@ -11,10 +11,7 @@ use crate::output::{self, short};
 const SHOWN: usize = 20;
 
 pub async fn visibility(app: &App, a: VisibilityArgs) -> Result<()> {
-    let wins = app.store.list_wins().await?;
-    let people = app.store.list_people().await?;
-    let decisions = app.store.list_decisions().await?;
-    let mut v = engine::visibility(&wins, &people, &decisions, app.today);
+    let mut v = services::visibility(app.store.as_ref(), app.today).await?;
     let total = v.wins.len();
     if !a.all {
         v.wins.truncate(SHOWN);

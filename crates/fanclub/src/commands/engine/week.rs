@@ -4,8 +4,9 @@
 use std::io::{BufRead, IsTerminal, Write};
 
 use anyhow::Result;
-use fanclub_core::engine::weekly::{self, Agenda, WeekInputs};
-use fanclub_core::{InteractionFilter, IsoWeek, WeeklyReview};
+use fanclub_core::engine::weekly::{self, Agenda};
+use fanclub_core::services;
+use fanclub_core::{IsoWeek, WeeklyReview};
 use serde::Serialize;
 
 use crate::cli::{ReviewFields, WeekArgs};
@@ -14,42 +15,7 @@ use crate::output::{self, heading};
 
 /// The agenda of `week` from everything the store holds, and the review before it.
 pub async fn review_agenda(app: &App, week: IsoWeek) -> Result<(Agenda, Option<WeeklyReview>)> {
-    let store = app.store.as_ref();
-    let open_follow_ups = InteractionFilter {
-        open_follow_ups: true,
-        ..InteractionFilter::default()
-    };
-    // Independent reads, run at once: each takes its own pooled connection, so the
-    // database work of one overlaps the decoding of another.
-    let (people, last_contacts, decisions, wins, evidence, framework, perceptions) = tokio::try_join!(
-        store.list_people(),
-        store.last_contacts(),
-        store.list_decisions(),
-        store.list_wins(),
-        store.list_evidence(),
-        store.get_framework(),
-        store.list_perceptions(),
-    )?;
-    // Only the interactions with something still to do: never the whole history.
-    let (interactions, reviews, settings) = tokio::try_join!(
-        store.list_interactions(&open_follow_ups),
-        store.list_reviews(),
-        store.get_settings(),
-    )?;
-    let previous = weekly::previous_review(&reviews, week).map(|r| r.value.clone());
-    let inputs = WeekInputs {
-        people: &people,
-        last_contacts: &last_contacts,
-        decisions: &decisions,
-        wins: &wins,
-        evidence: &evidence,
-        framework: &framework,
-        perceptions: &perceptions,
-        interactions: &interactions,
-        previous: previous.as_ref(),
-        settings: &settings,
-    };
-    Ok((weekly::agenda(week, &inputs, app.today), previous))
+    Ok(services::week_agenda(app.store.as_ref(), week, app.today).await?)
 }
 
 #[derive(Serialize)]
