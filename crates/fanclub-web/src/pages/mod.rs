@@ -3,9 +3,13 @@
 //! shares (navigation, the quick "log an interaction" form) and the render helper.
 
 mod interactions;
+mod map;
+mod outreach;
+mod paths;
 mod people;
 mod progress;
 mod rooms;
+mod search;
 mod settings;
 mod week;
 
@@ -28,6 +32,10 @@ pub(crate) fn router() -> Router<AppState> {
         .merge(interactions::router())
         .merge(progress::router())
         .merge(settings::router())
+        .merge(map::router())
+        .merge(paths::router())
+        .merge(outreach::router())
+        .merge(search::router())
 }
 
 /// What a page handler returns.
@@ -57,10 +65,13 @@ pub(crate) async fn not_found() -> Response {
 pub(crate) enum Nav {
     Week,
     People,
+    Map,
     Rooms,
     Wins,
     Readiness,
     Momentum,
+    Intros,
+    Outreach,
     Settings,
     /// Pages outside the navigation (errors, the log form).
     None,
@@ -74,13 +85,16 @@ pub(crate) struct NavLink {
     pub(crate) current: bool,
 }
 
-const NAV: [(Nav, &str, &str); 7] = [
+const NAV: [(Nav, &str, &str); 10] = [
     (Nav::Week, "/", "This week"),
     (Nav::People, "/people", "People"),
+    (Nav::Map, "/map", "Map"),
     (Nav::Rooms, "/rooms", "Rooms"),
     (Nav::Wins, "/wins", "Wins"),
     (Nav::Readiness, "/readiness", "Readiness"),
     (Nav::Momentum, "/momentum", "Momentum"),
+    (Nav::Intros, "/paths", "Intros"),
+    (Nav::Outreach, "/check", "Check a message"),
     (Nav::Settings, "/settings", "Settings"),
 ];
 

@@ -8,6 +8,7 @@ mod parse;
 mod person;
 mod records;
 mod review;
+mod transfer;
 mod win;
 
 pub use decision::*;
@@ -16,6 +17,7 @@ pub use interaction::*;
 pub use person::*;
 pub use records::*;
 pub use review::*;
+pub use transfer::*;
 pub use win::*;
 
 use clap::{Args, Parser, Subcommand};
@@ -149,6 +151,17 @@ pub enum Command {
     /// Check a first message to someone new before you send it.
     #[command(after_help = CHECK_HELP)]
     CheckMessage(CheckMessageArgs),
+
+    /// Bring data in: LinkedIn, Google Contacts, vCard, iCalendar, or a fanclub archive.
+    #[command(subcommand)]
+    Import(ImportCommand),
+
+    /// Take data out: the full archive, vCards, the brag document, a calendar feed.
+    #[command(subcommand)]
+    Export(ExportCommand),
+
+    /// Fold a duplicate person into another: their records move, the duplicate goes.
+    Merge(MergeArgs),
 
     /// Generate a large synthetic workspace (for benchmarks and load tests).
     Generate(GenerateArgs),

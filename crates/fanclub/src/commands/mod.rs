@@ -4,10 +4,14 @@
 mod connection;
 mod decision;
 mod engine;
+mod archive;
 mod evidence;
+mod export;
 mod framework;
 mod goal;
+mod import;
 mod interaction;
+mod merge;
 mod opportunity;
 mod perception;
 mod person;
@@ -82,6 +86,9 @@ async fn dispatch(app: &App, command: Command) -> Result<()> {
         Command::Momentum(a) => engine::momentum(app, a).await,
         Command::Path(a) => engine::path(app, a).await,
         Command::CheckMessage(a) => engine::check_message(app, a).await,
+        Command::Import(c) => import::run(app, c).await,
+        Command::Export(c) => export::run(app, c).await,
+        Command::Merge(a) => merge::run(app, a).await,
         Command::Generate(a) => engine::generate(app, a).await,
         Command::Demo(a) => workspace::demo(app, a).await,
         Command::Reset(a) => workspace::reset(app, a).await,

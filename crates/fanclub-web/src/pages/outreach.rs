@@ -1,0 +1,9 @@
+//! (to be written)
+
+use axum::Router;
+
+use crate::AppState;
+
+pub(super) fn router() -> Router<AppState> {
+    Router::new()
+}
