@@ -4,11 +4,16 @@
 //! This crate knows nothing about HTTP, SQL or terminals: the CLI, the web app and the
 //! importers all go through the types and services defined here.
 
+pub mod archive;
 pub mod engine;
 pub mod error;
 pub mod generate;
 pub mod id;
+pub mod import;
 pub mod model;
+#[cfg(feature = "openapi")]
+mod openapi;
+pub mod report;
 pub mod resolve;
 pub mod sample;
 pub mod services;

@@ -5,10 +5,14 @@
 use crate::engine::cadence::{self, Due};
 use crate::engine::coverage::{self, RoomCoverage};
 use crate::engine::momentum::{self, Momentum};
+use crate::engine::paths::{IntroGraph, PathsResult};
 use crate::engine::readiness::{self, Readiness};
+use crate::engine::trust::{self, TrustReport};
 use crate::engine::visibility::{self, Visibility};
 use crate::engine::weekly::{self, Agenda, WeekInputs};
-use crate::{CoreResult, Day, Decision, InteractionFilter, IsoWeek, Record, Store, WeeklyReview};
+use crate::{
+    CoreResult, Day, Decision, InteractionFilter, IsoWeek, PersonId, Record, Store, WeeklyReview,
+};
 
 /// The agenda of `week`, and the review before it (whose commitments the week reviews).
 pub async fn week_agenda(
@@ -118,4 +122,24 @@ pub async fn momentum(store: &dyn Store, window: Option<u16>, today: Day) -> Cor
         &settings,
         today,
     ))
+}
+
+/// The trust equation for every rated relationship, largest gap first.
+pub async fn trust(store: &dyn Store) -> CoreResult<TrustReport> {
+    let people = store.list_people().await?;
+    Ok(trust::trust(&people))
+}
+
+/// The warmest `k` introduction chains from me to `target` (`engine::paths`).
+pub async fn intro_paths(
+    store: &dyn Store,
+    target: PersonId,
+    k: usize,
+    today: Day,
+) -> CoreResult<PathsResult> {
+    let people = store.list_people().await?;
+    let connections = store.list_connections().await?;
+    let last_contacts = store.last_contacts().await?;
+    let graph = IntroGraph::build(&people, &connections, &last_contacts, today);
+    Ok(graph.paths(target, k))
 }

@@ -4,7 +4,6 @@
 
 use askama::Template;
 use axum::Json;
-use axum::extract::rejection::JsonRejection;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use fanclub_core::CoreError;
@@ -112,12 +111,30 @@ pub(crate) struct ApiError {
     #[serde(skip)]
     #[schema(ignore)]
     status: StatusCode,
-    /// Stable and machine-readable: `invalid`, `not_found`, `ambiguous`, `conflict`,
-    /// `internal`.
+    /// Stable and machine-readable: `malformed` (400), `unsupported_media_type` (415),
+    /// `not_found` (404), `ambiguous` or `conflict` (409), `invalid` (422), `internal`
+    /// (500).
     code: &'static str,
     message: String,
-    /// The request field at fault, for `invalid`.
+    /// The request field at fault, for `invalid`: a name, or a path into the body
+    /// (`room[0].role`).
     field: Option<String>,
+}
+
+impl ApiError {
+    pub(crate) fn new(
+        status: StatusCode,
+        code: &'static str,
+        message: String,
+        field: Option<String>,
+    ) -> ApiError {
+        ApiError {
+            status,
+            code,
+            message,
+            field,
+        }
+    }
 }
 
 impl From<CoreError> for ApiError {
@@ -136,17 +153,6 @@ impl From<CoreError> for ApiError {
             code: e.code(),
             field: e.field().map(str::to_owned),
             message: e.to_string(),
-        }
-    }
-}
-
-impl From<JsonRejection> for ApiError {
-    fn from(r: JsonRejection) -> Self {
-        ApiError {
-            status: r.status(),
-            code: "invalid",
-            message: r.body_text(),
-            field: None,
         }
     }
 }

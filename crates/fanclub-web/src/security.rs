@@ -9,6 +9,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
 use crate::AppState;
+use crate::error::ApiError;
 
 /// The names this app answers to, and the origin its own pages are served from.
 #[derive(Debug, Clone)]
@@ -25,6 +26,11 @@ impl Site {
                 .map(|h| format!("{h}:{port}"))
                 .collect(),
         }
+    }
+
+    /// `127.0.0.1:7878`: the name links to this app are written with.
+    pub(crate) fn primary_host(&self) -> &str {
+        self.hosts.first().map_or("127.0.0.1", String::as_str)
     }
 
     fn is_own_host(&self, host: &str) -> bool {
@@ -55,6 +61,15 @@ impl Site {
 pub(crate) async fn guard(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let mut response = match check(&state.site, &request) {
         Ok(()) => next.run(request).await,
+        // Scripts calling the API get the API's error shape; browsers get the sentence.
+        Err((status, message)) if request.uri().path().starts_with("/api/") => {
+            let code = if status == StatusCode::FORBIDDEN {
+                "cross_origin"
+            } else {
+                "wrong_host"
+            };
+            ApiError::new(status, code, message.to_string(), None).into_response()
+        }
         Err((status, message)) => (status, message).into_response(),
     };
     stamp(response.headers_mut());

@@ -37,6 +37,7 @@ use crate::{Day, Decision, Influence, Person, PersonId, Quadrant, Record, Settin
 
 /// Someone past their keep-in-touch cadence.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Due {
     pub person: PersonRef,
     pub influence: Influence,

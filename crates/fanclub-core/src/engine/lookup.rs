@@ -14,6 +14,7 @@ use crate::{
 
 /// Who an engine answer is about, enough to name and link them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PersonRef {
     pub id: PersonId,
     pub name: Name,
@@ -32,6 +33,7 @@ impl PersonRef {
 
 /// The soonest upcoming decision a person sits in, and their part in it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RoomRef {
     pub decision: DecisionId,
     pub title: Title,

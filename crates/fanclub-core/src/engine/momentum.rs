@@ -28,6 +28,7 @@ use crate::{
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Measure {
     Evidence,
@@ -55,6 +56,7 @@ impl Measure {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Trend {
     Up,
@@ -76,6 +78,7 @@ pub fn trend(current: u64, previous: u64) -> Trend {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Momentum {
     pub window_days: u16,
     /// First and last day of the current window.
@@ -97,6 +100,7 @@ pub struct Momentum {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct MeasureTrend {
     pub measure: Measure,
     pub current: u64,
@@ -105,6 +109,7 @@ pub struct MeasureTrend {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Upgrade {
     pub person: PersonRef,
     pub from: Stance,
@@ -113,6 +118,7 @@ pub struct Upgrade {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Received {
     pub opportunity: OpportunityId,
     pub title: Title,
@@ -122,12 +128,14 @@ pub struct Received {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SponsorCount {
     pub person: PersonRef,
     pub opportunities: u64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct MonthCounts {
     /// `YYYY-MM`.
     pub month: String,

@@ -79,6 +79,7 @@ pub fn estimate(items: impl IntoIterator<Item = (EvidenceStrength, i64)>) -> (f6
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Readiness {
     /// In the framework's order.
     pub tracks: Vec<TrackReadiness>,
@@ -88,6 +89,7 @@ pub struct Readiness {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TrackReadiness {
     pub track: TrackKey,
     pub name: String,
@@ -107,6 +109,7 @@ pub struct TrackReadiness {
 
 /// One piece of evidence and what it counts for today.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CountedEvidence {
     pub evidence: EvidenceId,
     pub on: Day,
@@ -117,6 +120,7 @@ pub struct CountedEvidence {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NextPractice {
     pub title: String,
     pub how: String,

@@ -31,6 +31,7 @@ const MIN_SCORE: f64 = 0.3;
 const MAX_SCORE: f64 = 30.0;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TrustReport {
     /// Largest trust gap first.
     pub relationships: Vec<TrustItem>,
@@ -39,6 +40,7 @@ pub struct TrustReport {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TrustItem {
     pub person: PersonRef,
     pub influence: Influence,

@@ -34,6 +34,7 @@ pub const RECENT_DAYS: i64 = 90;
 pub const NOT_TOLD_SHOWN: usize = 5;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Visibility {
     /// How many key people there are.
     pub key_people: usize,
@@ -47,6 +48,7 @@ pub struct Visibility {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct WinVisibility {
     pub win: WinId,
     pub title: Title,
@@ -67,6 +69,7 @@ pub struct WinVisibility {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Told {
     pub person: PersonRef,
     pub on: Day,

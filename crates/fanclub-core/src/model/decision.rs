@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use crate::{CoreError, Day, DecisionKind, PersonId, RoomRole, Title};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Decision {
     pub title: Title,
     pub kind: DecisionKind,
@@ -17,6 +18,7 @@ pub struct Decision {
 
 /// One person's place in a room.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Seat {
     pub person: PersonId,
     pub role: RoomRole,

@@ -7,12 +7,14 @@ use serde::{Deserialize, Serialize};
 use crate::{CoreError, Level, TrackKey};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Framework {
     pub name: String,
     pub tracks: Vec<Track>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Track {
     pub key: TrackKey,
     pub name: String,
@@ -27,6 +29,7 @@ pub struct Track {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LevelSpec {
     pub level: Level,
     pub name: String,
@@ -36,6 +39,7 @@ pub struct LevelSpec {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Practice {
     pub title: String,
     pub how: String,

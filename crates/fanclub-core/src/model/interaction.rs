@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use crate::{CoreError, Day, InteractionKind, PersonId, Title};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Interaction {
     pub on: Day,
     pub kind: InteractionKind,

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use crate::{Day, OpportunityKind, OpportunityStatus, PersonId, Title, TrackKey};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Opportunity {
     pub title: Title,
     pub kind: OpportunityKind,

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use crate::{Day, PerceptionStatus, PersonId};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PerceptionCheck {
     pub person: PersonId,
     pub on: Day,

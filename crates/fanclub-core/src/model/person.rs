@@ -9,6 +9,7 @@ use crate::{
 
 /// A stakeholder: someone whose view of me matters, or may one day.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Person {
     pub handle: Handle,
     pub name: Name,
@@ -134,6 +135,7 @@ fn validate_birthday(b: &str) -> Result<(), CoreError> {
 
 /// The four factors of the trust equation for one relationship, as I honestly rate them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Trust {
     /// They believe what I say.
     pub credibility: TrustFactor,
@@ -147,6 +149,7 @@ pub struct Trust {
 
 /// One factor of the trust equation, by name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum TrustPart {
     Credibility,
@@ -182,6 +185,7 @@ impl Trust {
 
 /// A dated change of someone's stance: the history is the evidence that the cycle turns.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StanceChange {
     pub person: PersonId,
     /// `None` for the first stance recorded.
@@ -200,6 +204,7 @@ impl StanceChange {
 
 /// Who knows whom: an undirected link between two people other than me.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Connection {
     pub a: PersonId,
     pub b: PersonId,
@@ -238,6 +243,7 @@ impl Connection {
 
 /// What deleting a person removed and what it only detached.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PersonDeletion {
     pub stance_changes_removed: u64,
     pub connections_removed: u64,

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use crate::{CoreError, Day, IsoWeek};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct WeeklyReview {
     pub week: IsoWeek,
     /// The agenda as it was generated that week, kept as it was.
@@ -24,6 +25,7 @@ pub struct WeeklyReview {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Commitment {
     pub text: String,
     /// `None` until I say whether I kept it.

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use crate::{CadenceDays, Person, Quadrant};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(default)]
 pub struct Settings {
     /// My own name, for exports and greetings.
@@ -29,6 +30,7 @@ impl Default for Settings {
 
 /// Keep-in-touch cadence by grid quadrant, in days.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CadenceDefaults {
     pub manage_closely: CadenceDays,
     pub keep_satisfied: CadenceDays,

@@ -12,6 +12,7 @@ use crate::{
 /// use them, and a store that imports the workspace gives them new ids and rewrites every
 /// reference.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Workspace {
     pub settings: Settings,
     pub framework: Framework,
@@ -50,6 +51,7 @@ impl Default for Workspace {
 
 /// How many records of each kind a workspace holds.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Counts {
     pub people: u64,
     pub connections: u64,

@@ -1,24 +1,24 @@
-//! People and interactions in the API: list (with the same filters as the People page),
-//! show, create, and log an interaction.
+//! People in the API: list (with the same filters as the People page), create, show,
+//! replace, delete, and a person's stance history. A person is addressed by id, handle or
+//! unambiguous name, as on the command line.
 
 use axum::Json;
 use axum::extract::{Path, Query, State};
-use axum::http::{StatusCode, header};
-use axum::response::{IntoResponse, Response};
-use fanclub_core::{Interaction, Person, Quadrant, Record};
+use fanclub_core::{Person, PersonDeletion, Quadrant, Record, StanceChange};
 use serde::{Deserialize, Serialize};
 
-use super::{ApiJson, ApiResult};
+use super::{ApiJson, ApiResult, created};
 use crate::AppState;
 use crate::error::ApiError;
-use crate::forms::{InteractionDraft, PersonDraft};
+use crate::forms::PersonDraft;
 use crate::services::{self, PeopleFilter};
 
-/// A person as the API shows them: the record and its place on the grid.
-#[derive(Debug, Serialize)]
+/// A person as the API shows them: their record and their place on the grid.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub(crate) struct PersonOut {
     #[serde(flatten)]
     person: Record<Person>,
+    /// Where influence and interest put them on the power/interest grid.
     quadrant: Quadrant,
 }
 
@@ -46,15 +46,14 @@ pub(crate) struct ListQuery {
     stance: String,
 }
 
-/// Everyone, ordered by name, or those the filters keep. Each person is their record
-/// (fanclub-core's `Person` with its `id`) plus their `quadrant` on the power/interest grid.
+/// Everyone, ordered by name, or those the filters keep.
 #[utoipa::path(
     get,
     path = "/people",
     tag = "people",
     params(ListQuery),
     responses(
-        (status = OK, description = "People, ordered by name", body = [Object]),
+        (status = OK, description = "People, ordered by name", body = [PersonOut]),
         (status = UNPROCESSABLE_ENTITY, description = "A filter is not one of its accepted values", body = ApiError),
     )
 )]
@@ -67,14 +66,14 @@ pub(crate) async fn index(
     Ok(Json(people.into_iter().map(PersonOut::from).collect()))
 }
 
-/// One person, by id, handle or unambiguous name (the rules of the command line).
+/// One person.
 #[utoipa::path(
     get,
     path = "/people/{key}",
     tag = "people",
     params(("key" = String, Path, description = "An id, a handle or an unambiguous name")),
     responses(
-        (status = OK, description = "The person, with their quadrant", body = Object),
+        (status = OK, description = "The person, with their quadrant", body = PersonOut),
         (status = NOT_FOUND, description = "No one matches", body = ApiError),
         (status = CONFLICT, description = "The name matches more than one person", body = ApiError),
     )
@@ -94,7 +93,8 @@ pub(crate) async fn show(
     tag = "people",
     request_body = PersonDraft,
     responses(
-        (status = CREATED, description = "Created; `Location` names the new person", body = Object),
+        (status = CREATED, description = "Created; `Location` names the new person", body = PersonOut),
+        (status = BAD_REQUEST, description = "The body is not JSON", body = ApiError),
         (status = UNPROCESSABLE_ENTITY, description = "A field is invalid; `field` says which", body = ApiError),
         (status = CONFLICT, description = "The handle is taken", body = ApiError),
     )
@@ -102,45 +102,85 @@ pub(crate) async fn show(
 pub(crate) async fn create(
     State(state): State<AppState>,
     ApiJson(draft): ApiJson<PersonDraft>,
-) -> ApiResult<Response> {
+) -> ApiResult<axum::response::Response> {
     let person = draft.parse().map_err(first_error)?;
-    let created =
+    let created_person =
         services::create_person(&*state.store, person, draft.handle.is_some(), state.today())
             .await?;
-    let location = format!("/api/v1/people/{}", created.handle);
-    Ok((
-        StatusCode::CREATED,
-        [(header::LOCATION, location)],
-        Json(PersonOut::from(created)),
-    )
-        .into_response())
+    let location = format!("/people/{}", created_person.handle);
+    Ok(created(location, PersonOut::from(created_person)))
 }
 
-/// Log an interaction with one or more people.
+/// Replace a person with the body (send what `GET` returned, changed; `id` and `quadrant`
+/// are ignored). A changed stance is recorded in their history today.
 #[utoipa::path(
-    post,
-    path = "/interactions",
-    tag = "interactions",
-    request_body = InteractionDraft,
+    put,
+    path = "/people/{key}",
+    tag = "people",
+    params(("key" = String, Path, description = "An id, a handle or an unambiguous name")),
+    request_body = Person,
     responses(
-        (status = CREATED, description = "Logged: fanclub-core's `Interaction` with its `id`", body = Object),
+        (status = OK, description = "The person as saved", body = PersonOut),
+        (status = BAD_REQUEST, description = "The body is not JSON", body = ApiError),
+        (status = NOT_FOUND, description = "No one matches", body = ApiError),
+        (status = CONFLICT, description = "The handle is taken, or the name is ambiguous", body = ApiError),
         (status = UNPROCESSABLE_ENTITY, description = "A field is invalid; `field` says which", body = ApiError),
-        (status = NOT_FOUND, description = "Someone in `with` is not in the workspace", body = ApiError),
-        (status = CONFLICT, description = "A name in `with` matches more than one person", body = ApiError),
     )
 )]
-pub(crate) async fn log_interaction(
+pub(crate) async fn update(
     State(state): State<AppState>,
-    ApiJson(draft): ApiJson<InteractionDraft>,
-) -> ApiResult<(StatusCode, Json<Record<Interaction>>)> {
-    let store = &*state.store;
-    let people = store.list_people().await?;
-    let interaction = draft.parse(&people, state.today()).map_err(first_error)?;
-    let saved = store.create_interaction(&interaction).await?;
-    Ok((StatusCode::CREATED, Json(saved)))
+    Path(key): Path<String>,
+    ApiJson(person): ApiJson<Person>,
+) -> ApiResult<Json<PersonOut>> {
+    let current = services::find_person(&*state.store, &key).await?;
+    let saved = state
+        .store
+        .update_person(&Record::new(current.id, person), state.today())
+        .await?;
+    Ok(Json(saved.into()))
 }
 
-fn first_error(errors: crate::forms::FieldErrors) -> ApiError {
+/// Delete a person: what is only about them goes, what merely mentions them is detached.
+#[utoipa::path(
+    delete,
+    path = "/people/{key}",
+    tag = "people",
+    params(("key" = String, Path, description = "An id, a handle or an unambiguous name")),
+    responses(
+        (status = OK, description = "Deleted; what was removed and what was only detached", body = PersonDeletion),
+        (status = NOT_FOUND, description = "No one matches", body = ApiError),
+        (status = CONFLICT, description = "The name matches more than one person", body = ApiError),
+    )
+)]
+pub(crate) async fn delete(
+    State(state): State<AppState>,
+    Path(key): Path<String>,
+) -> ApiResult<Json<PersonDeletion>> {
+    let person = services::find_person(&*state.store, &key).await?;
+    Ok(Json(state.store.delete_person(person.id).await?))
+}
+
+/// A person's stance history, oldest first: the evidence that the cycle turns.
+#[utoipa::path(
+    get,
+    path = "/people/{key}/stance-history",
+    tag = "people",
+    params(("key" = String, Path, description = "An id, a handle or an unambiguous name")),
+    responses(
+        (status = OK, description = "Every stance change, oldest first", body = [Record<StanceChange>]),
+        (status = NOT_FOUND, description = "No one matches", body = ApiError),
+        (status = CONFLICT, description = "The name matches more than one person", body = ApiError),
+    )
+)]
+pub(crate) async fn stance_history(
+    State(state): State<AppState>,
+    Path(key): Path<String>,
+) -> ApiResult<Json<Vec<Record<StanceChange>>>> {
+    let person = services::find_person(&*state.store, &key).await?;
+    Ok(Json(state.store.stance_history(person.id).await?))
+}
+
+pub(crate) fn first_error(errors: crate::forms::FieldErrors) -> ApiError {
     errors
         .into_first()
         .unwrap_or_else(|| fanclub_core::CoreError::invalid("body", "", "a valid request"))

@@ -54,8 +54,23 @@ impl Reply {
     }
 }
 
+/// The app over a fresh SQLite store.
 pub async fn spawn_app() -> TestApp {
-    let store = fanclub_testkit::sqlite_store().await;
+    spawn_app_on(fanclub_testkit::sqlite_store().await).await
+}
+
+/// The app on each backend the run has: SQLite always, PostgreSQL when
+/// `TEST_DATABASE_URL` is set. Each comes with its backend's name, for messages.
+pub async fn every_app() -> Vec<(&'static str, TestApp)> {
+    let mut apps = Vec::new();
+    for (backend, store) in fanclub_testkit::every_backend().await {
+        apps.push((backend, spawn_app_on(store).await));
+    }
+    apps
+}
+
+/// The app over the given store.
+pub async fn spawn_app_on(store: TestStore) -> TestApp {
     let shared: Arc<dyn Store> = Arc::new((*store).clone());
     let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let port = listener.local_addr().expect("local address").port();
@@ -129,6 +144,21 @@ impl TestApp {
         if let Some(body) = body {
             request = request.json(&body);
         }
+        self.send(request).await
+    }
+
+    /// A script's call with a raw body and the given content type.
+    pub async fn api_raw(
+        &self,
+        method: Method,
+        path: &str,
+        content_type: &str,
+        body: &str,
+    ) -> Reply {
+        let request = self
+            .request(method, &format!("/api/v1{path}"))
+            .header("content-type", content_type)
+            .body(body.to_owned());
         self.send(request).await
     }
 

@@ -81,6 +81,7 @@ pub fn next_rung(stance: Stance) -> Option<Stance> {
 
 /// One decision's room, as the member should see it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RoomCoverage {
     pub decision: DecisionId,
     pub title: Title,
@@ -101,6 +102,7 @@ pub struct RoomCoverage {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RoomMember {
     pub person: PersonRef,
     pub stance: Stance,
@@ -116,6 +118,7 @@ pub struct RoomMember {
 
 /// A member who is unknown or against me.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RoomRisk {
     pub person: PersonRef,
     pub stance: Stance,
@@ -125,6 +128,7 @@ pub struct RoomRisk {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum WarningKind {
     /// Nobody is seated yet.
@@ -138,6 +142,7 @@ pub enum WarningKind {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RoomWarning {
     pub kind: WarningKind,
     pub message: String,
@@ -145,6 +150,7 @@ pub struct RoomWarning {
 
 /// Moving one member one rung up the ladder, and what it would do for the room.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RoomAction {
     pub person: PersonRef,
     pub from: Stance,

@@ -34,6 +34,7 @@ use rules::{Check, RULES, Rule, WORD};
 
 /// How much a finding matters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Severity {
     /// Fix before sending.
@@ -46,6 +47,7 @@ pub enum Severity {
 
 /// What to do with the draft.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Verdict {
     /// Send it.
@@ -74,6 +76,7 @@ impl std::fmt::Display for Verdict {
 
 /// A byte range of the checked text, `start..end`, on character boundaries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Span {
     pub start: usize,
     pub end: usize,
@@ -88,6 +91,7 @@ impl Span {
 
 /// One thing the check noticed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Finding {
     /// The rule's id in `rules.toml` (`connection`, `cold-ask`…).
     pub rule: String,
@@ -103,6 +107,7 @@ pub struct Finding {
 
 /// The check's answer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OutreachReport {
     /// 0–100.
     pub score: u8,
@@ -125,6 +130,7 @@ impl OutreachReport {
 
 /// A rule as listed for help pages and the API.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RuleSummary {
     pub id: String,
     pub title: String,

@@ -55,6 +55,7 @@ const MAX_SUGGESTIONS: usize = 5;
 
 /// How the target can be reached.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Reach {
     /// I know them already: write to them myself.
@@ -69,6 +70,7 @@ pub enum Reach {
 
 /// One link of a chain.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Link {
     /// `None` for me.
     pub from: Option<PersonRef>,
@@ -83,6 +85,7 @@ pub struct Link {
 
 /// Whom to approach first, and why them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AskFirst {
     pub person: PersonRef,
     pub why: String,
@@ -90,6 +93,7 @@ pub struct AskFirst {
 
 /// One chain from me to the target.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct IntroPath {
     /// The people from my first contact to the target (me not included).
     pub chain: Vec<PersonRef>,
@@ -105,6 +109,7 @@ pub struct IntroPath {
 
 /// Someone to ask when no chain exists.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Suggestion {
     pub person: PersonRef,
     /// My link to them, three decimals.
@@ -116,6 +121,7 @@ pub struct Suggestion {
 
 /// The answer to "how do I reach this person?".
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PathsResult {
     pub target: PersonId,
     /// `None` when the id is unknown.

@@ -62,6 +62,7 @@ pub struct WeekInputs<'a> {
 
 /// The generated part of a weekly review; stored as JSON in `WeeklyReview.agenda`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Agenda {
     pub week: IsoWeek,
     pub generated_on: Day,
@@ -79,6 +80,7 @@ pub struct Agenda {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RoomAtRisk {
     pub decision: DecisionId,
     pub title: Title,
@@ -95,6 +97,7 @@ pub struct RoomAtRisk {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FocusTrack {
     pub track: TrackKey,
     pub name: String,
@@ -105,6 +108,7 @@ pub struct FocusTrack {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct GapItem {
     pub perception: PerceptionId,
     pub person: PersonRef,
@@ -116,6 +120,7 @@ pub struct GapItem {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FollowUp {
     pub interaction: InteractionId,
     pub on: Day,
@@ -128,6 +133,7 @@ pub struct FollowUp {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LastWeek {
     /// The review the commitments come from.
     pub from: IsoWeek,
