@@ -10,16 +10,16 @@ use fanclub_core::{
 use serde::Deserialize;
 
 /// Longest free text kept for notes and what I learned.
-const LONG_TEXT: usize = 10_000;
+pub(crate) const LONG_TEXT: usize = 10_000;
 /// Longest follow-up or short text field.
-const SHORT_TEXT: usize = 2_000;
+pub(crate) const SHORT_TEXT: usize = 2_000;
 
 /// The errors of a form, by field, in the form's order.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct FieldErrors(Vec<(&'static str, CoreError)>);
 
 impl FieldErrors {
-    fn push(&mut self, field: &'static str, e: CoreError) {
+    pub(crate) fn push(&mut self, field: &'static str, e: CoreError) {
         if self.get(field).is_none() {
             self.0.push((field, e));
         }
@@ -66,6 +66,9 @@ fn message(field: &str, e: &CoreError) -> String {
         CoreError::Invalid { value, .. } if value.trim().is_empty() && field == "with" => {
             "Name at least one person: a handle or a name.".to_string()
         }
+        CoreError::Invalid { value, .. } if value.trim().is_empty() && field == "name" => {
+            "Give their name.".to_string()
+        }
         CoreError::Invalid { expected, .. } => format!("Use {expected}."),
         CoreError::NotFound { key, .. } => {
             format!("No one here matches “{key}”. Check the spelling, or add them first.")
@@ -75,8 +78,43 @@ fn message(field: &str, e: &CoreError) -> String {
 }
 
 /// Keep a field's value and the first error about it.
-fn keep<T>(errors: &mut FieldErrors, field: &'static str, r: Result<T, CoreError>) -> Option<T> {
+pub(crate) fn keep<T>(
+    errors: &mut FieldErrors,
+    field: &'static str,
+    r: Result<T, CoreError>,
+) -> Option<T> {
     r.map_err(|e| errors.push(field, e)).ok()
+}
+
+/// A posted form as its name/value pairs, in order: what `Form<T>` cannot hold when a
+/// name repeats (a group of checkboxes) or names are built per row (`track-2-name`).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(transparent)]
+pub(crate) struct Pairs(Vec<(String, String)>);
+
+impl Pairs {
+    /// The first value of `name`, or blank.
+    pub(crate) fn one(&self, name: &str) -> String {
+        self.0
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    }
+
+    /// Every value of `name`, in the order posted.
+    pub(crate) fn all(&self, name: &str) -> Vec<String> {
+        self.0
+            .iter()
+            .filter(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+            .collect()
+    }
+
+    /// Was `name` posted at all (a ticked checkbox)?
+    pub(crate) fn has(&self, name: &str) -> bool {
+        self.0.iter().any(|(k, _)| k == name)
+    }
 }
 
 /// An interaction as typed, before any parsing. `with` holds handles or names.
