@@ -1,7 +1,7 @@
 // fanclub's keyboard shortcuts. Loaded as a file (the CSP forbids inline scripts);
 // everything works without it.
 //   l    open the "log an interaction" form and put the cursor in it
-//   /    jump to the page's search field
+//   /    jump to the search box in the header
 //   Esc  close the log form and return to where you were
 (function () {
   "use strict";
@@ -53,7 +53,9 @@
     if (event.key === "l" || event.key === "L") {
       if (openLog()) event.preventDefault();
     } else if (event.key === "/") {
-      var search = document.querySelector("[data-shortcut='/']");
+      // The search box in the header; a page without it, its own search field.
+      var search = document.getElementById("site-search") ||
+        document.querySelector("[data-shortcut='/']");
       if (search) {
         event.preventDefault();
         search.focus();

@@ -1,9 +1,522 @@
-//! (to be written)
+//! The map: everyone on the power/interest grid (influence × interest, Mendelow's four
+//! quadrants), one dot per person coloured *and* shaped by stance, as an SVG drawn by the
+//! template; optionally only the people of one room. The same people follow as a text
+//! list by quadrant, for screen readers and the keyboard.
+//!
+//! People who share a cell are packed in a small grid inside it, in a fixed order (by
+//! stance, then name), so no dot hides another and the picture is the same on every load.
 
+use askama::Template;
 use axum::Router;
+use axum::extract::{Query, State};
+use axum::routing::get;
+use fanclub_core::{CoreError, Person, Quadrant, Record, RoomRole, Stance};
+use serde::Deserialize;
 
+use super::{Layout, Nav, PageResult, ok};
 use crate::AppState;
 
 pub(super) fn router() -> Router<AppState> {
-    Router::new()
+    Router::new().route("/map", get(index))
+}
+
+// The drawing's geometry, in SVG user units.
+const LEFT: f64 = 80.0;
+const TOP: f64 = 20.0;
+const CELL_W: f64 = 124.0;
+const CELL_H: f64 = 92.0;
+/// Influence and interest run 1 to 5; "high" is 4 or 5 (DOMAIN.md).
+const STEPS: u8 = 5;
+const HIGH_FROM: u8 = 4;
+/// Room kept free for the quadrant labels in the top and bottom rows.
+const LABEL_ROOM: f64 = 20.0;
+const INSET: f64 = 6.0;
+const MAX_RADIUS: f64 = 9.0;
+const MIN_RADIUS: f64 = 2.5;
+
+/// The query string as typed; blank means everyone.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+struct MapQuery {
+    room: String,
+}
+
+/// One person on the grid.
+#[derive(Debug, Clone)]
+struct Dot {
+    handle: String,
+    name: String,
+    stance: Stance,
+    influence: u8,
+    interest: u8,
+    quadrant: Quadrant,
+    /// Their seat, when the map shows one room.
+    role: Option<RoomRole>,
+    /// Where the dot is drawn, formatted for the `transform` attribute.
+    x: String,
+    y: String,
+    /// The stance's shape, as SVG path data centred on the dot.
+    shape: String,
+}
+
+/// One quadrant of the grid, for the drawing and the list.
+#[derive(Debug, Clone)]
+struct Area {
+    quadrant: Quadrant,
+    label: &'static str,
+    /// "high influence, high interest".
+    meaning: &'static str,
+    x: String,
+    y: String,
+    width: String,
+    height: String,
+    /// Where the label goes, and its anchor.
+    label_x: String,
+    label_y: String,
+    anchor: &'static str,
+    people: Vec<usize>,
+}
+
+/// A line of the grid.
+#[derive(Debug, Clone)]
+struct Line {
+    x1: String,
+    y1: String,
+    x2: String,
+    y2: String,
+    /// The quadrant boundary, drawn stronger.
+    major: bool,
+}
+
+/// A number along an axis.
+#[derive(Debug, Clone)]
+struct Tick {
+    x: String,
+    y: String,
+    value: u8,
+}
+
+/// A row of the legend.
+#[derive(Debug, Clone)]
+struct Key {
+    stance: Stance,
+    shape: String,
+    count: usize,
+}
+
+/// A room to filter by.
+#[derive(Debug, Clone)]
+struct RoomChoice {
+    id: i64,
+    title: String,
+    on: String,
+    upcoming: bool,
+    selected: bool,
+}
+
+#[derive(Template)]
+#[template(path = "map.html")]
+struct MapPage {
+    layout: Layout,
+    rooms: Vec<RoomChoice>,
+    /// The room shown, when one is.
+    room: Option<RoomChoice>,
+    dots: Vec<Dot>,
+    areas: Vec<Area>,
+    lines: Vec<Line>,
+    ticks_x: Vec<Tick>,
+    ticks_y: Vec<Tick>,
+    legend: Vec<Key>,
+    total: usize,
+}
+
+async fn index(State(state): State<AppState>, Query(query): Query<MapQuery>) -> PageResult {
+    let today = state.today();
+    let store = &*state.store;
+    let people = store.list_people().await?;
+    let decisions = store.list_decisions().await?;
+    let wanted = parse_room(&query.room)?;
+    let room = match wanted {
+        Some(id) => Some(decisions.iter().find(|d| d.id.get() == id).ok_or_else(|| {
+            CoreError::NotFound {
+                kind: "room",
+                key: query.room.trim().to_string(),
+                hint: "the Rooms page lists every decision you track".into(),
+            }
+        })?),
+        None => None,
+    };
+    let seated: Vec<(&Record<Person>, Option<RoomRole>)> = match room {
+        Some(d) => people
+            .iter()
+            .filter_map(|p| {
+                let seat = d.room.iter().find(|s| s.person == p.id)?;
+                Some((p, Some(seat.role)))
+            })
+            .collect(),
+        None => people.iter().map(|p| (p, None)).collect(),
+    };
+    let dots = layout_dots(&seated);
+    let rooms: Vec<RoomChoice> = decisions
+        .iter()
+        .map(|d| RoomChoice {
+            id: d.id.get(),
+            title: d.title.to_string(),
+            on: d.on.to_string(),
+            upcoming: d.is_upcoming(today),
+            selected: Some(d.id.get()) == wanted,
+        })
+        .collect();
+    let legend = Stance::ALL
+        .iter()
+        .rev()
+        .map(|&stance| Key {
+            stance,
+            shape: shape(stance, 7.0),
+            count: dots.iter().filter(|d| d.stance == stance).count(),
+        })
+        .collect();
+    ok(&MapPage {
+        layout: Layout::with_log(Nav::Map, today),
+        room: rooms.iter().find(|r| r.selected).cloned(),
+        rooms,
+        areas: areas(&dots),
+        lines: lines(),
+        ticks_x: (1..=STEPS)
+            .map(|i| Tick {
+                x: num(LEFT + (f64::from(i) - 0.5) * CELL_W),
+                y: num(TOP + f64::from(STEPS) * CELL_H + 18.0),
+                value: i,
+            })
+            .collect(),
+        ticks_y: (1..=STEPS)
+            .map(|f| Tick {
+                x: num(LEFT - 12.0),
+                y: num(row_top(f) + CELL_H / 2.0 + 5.0),
+                value: f,
+            })
+            .collect(),
+        legend,
+        total: people.len(),
+        dots,
+    })
+}
+
+/// The room's id from the query; blank is "everyone".
+fn parse_room(raw: &str) -> Result<Option<i64>, CoreError> {
+    let raw = raw.trim();
+    if raw.is_empty() {
+        return Ok(None);
+    }
+    raw.parse::<i64>()
+        .map(Some)
+        .map_err(|_| CoreError::invalid("room", raw, "a room from the list"))
+}
+
+/// The top edge of the row of influence `f` (high influence at the top).
+fn row_top(f: u8) -> f64 {
+    TOP + f64::from(STEPS - f) * CELL_H
+}
+
+/// The left edge of the column of interest `i`.
+fn col_left(i: u8) -> f64 {
+    LEFT + f64::from(i - 1) * CELL_W
+}
+
+/// A coordinate with at most one decimal, as SVG wants it.
+fn num(x: f64) -> String {
+    let s = format!("{x:.1}");
+    s.strip_suffix(".0").map(str::to_owned).unwrap_or(s)
+}
+
+/// Place everyone: group by cell, order each cell, pack it.
+fn layout_dots(people: &[(&Record<Person>, Option<RoomRole>)]) -> Vec<Dot> {
+    let mut sorted: Vec<&(&Record<Person>, Option<RoomRole>)> = people.iter().collect();
+    sorted.sort_by(|(a, _), (b, _)| {
+        (a.influence.get(), a.interest.get())
+            .cmp(&(b.influence.get(), b.interest.get()))
+            .then(b.stance.cmp(&a.stance))
+            .then(a.name.as_str().cmp(b.name.as_str()))
+            .then(a.id.get().cmp(&b.id.get()))
+    });
+    let mut dots = Vec::with_capacity(sorted.len());
+    for cell in sorted.chunk_by(|(a, _), (b, _)| {
+        (a.influence.get(), a.interest.get()) == (b.influence.get(), b.interest.get())
+    }) {
+        let Some((first, _)) = cell.first() else {
+            continue;
+        };
+        let (f, i) = (first.influence.get(), first.interest.get());
+        let top_room = if f == STEPS { LABEL_ROOM } else { INSET };
+        let bottom_room = if f == 1 { LABEL_ROOM } else { INSET };
+        let (ax, ay) = (col_left(i) + INSET, row_top(f) + top_room);
+        let (aw, ah) = (CELL_W - 2.0 * INSET, CELL_H - top_room - bottom_room);
+        let n = cell.len();
+        let cols = ((n as f64 * aw / ah).sqrt().ceil() as usize).clamp(1, n);
+        let rows = n.div_ceil(cols);
+        let (step_x, step_y) = (aw / cols as f64, ah / rows as f64);
+        let radius = (0.4 * step_x.min(step_y)).clamp(MIN_RADIUS, MAX_RADIUS);
+        for (k, (p, role)) in cell.iter().enumerate() {
+            let (row, col) = (k / cols, k % cols);
+            // Centre a short last row.
+            let in_row = if row == rows - 1 {
+                n - row * cols
+            } else {
+                cols
+            };
+            let shift = (cols - in_row) as f64 * step_x / 2.0;
+            dots.push(Dot {
+                handle: p.handle.to_string(),
+                name: p.name.to_string(),
+                stance: p.stance,
+                influence: f,
+                interest: i,
+                quadrant: p.quadrant(),
+                role: *role,
+                x: num(ax + shift + step_x * (col as f64 + 0.5)),
+                y: num(ay + step_y * (row as f64 + 0.5)),
+                shape: shape(p.stance, radius),
+            });
+        }
+    }
+    dots
+}
+
+/// The four quadrants, with who is in each (indexes into `dots`, by name).
+fn areas(dots: &[Dot]) -> Vec<Area> {
+    let low_w = f64::from(HIGH_FROM - 1) * CELL_W;
+    let high_w = f64::from(STEPS - HIGH_FROM + 1) * CELL_W;
+    let high_h = f64::from(STEPS - HIGH_FROM + 1) * CELL_H;
+    let low_h = f64::from(HIGH_FROM - 1) * CELL_H;
+    let split_x = LEFT + low_w;
+    let split_y = TOP + high_h;
+    let right = split_x + high_w;
+    let bottom = split_y + low_h;
+    // (quadrant, label, meaning, x, y, w, h, label x, label y, anchor)
+    let spec = [
+        (
+            Quadrant::ManageClosely,
+            "Manage closely",
+            "high influence, high interest",
+            split_x,
+            TOP,
+            high_w,
+            high_h,
+            right - 8.0,
+            TOP + 15.0,
+            "end",
+        ),
+        (
+            Quadrant::KeepSatisfied,
+            "Keep satisfied",
+            "high influence, low interest",
+            LEFT,
+            TOP,
+            low_w,
+            high_h,
+            LEFT + 8.0,
+            TOP + 15.0,
+            "start",
+        ),
+        (
+            Quadrant::KeepInformed,
+            "Keep informed",
+            "low influence, high interest",
+            split_x,
+            split_y,
+            high_w,
+            low_h,
+            right - 8.0,
+            bottom - 6.0,
+            "end",
+        ),
+        (
+            Quadrant::Monitor,
+            "Monitor",
+            "low influence, low interest",
+            LEFT,
+            split_y,
+            low_w,
+            low_h,
+            LEFT + 8.0,
+            bottom - 6.0,
+            "start",
+        ),
+    ];
+    spec.into_iter()
+        .map(|(quadrant, label, meaning, x, y, w, h, lx, ly, anchor)| {
+            let mut people: Vec<usize> = (0..dots.len())
+                .filter(|&k| dots[k].quadrant == quadrant)
+                .collect();
+            people.sort_by(|&a, &b| dots[a].name.cmp(&dots[b].name));
+            Area {
+                quadrant,
+                label,
+                meaning,
+                x: num(x),
+                y: num(y),
+                width: num(w),
+                height: num(h),
+                label_x: num(lx),
+                label_y: num(ly),
+                anchor,
+                people,
+            }
+        })
+        .collect()
+}
+
+/// The cell lines, the quadrant boundaries stronger.
+fn lines() -> Vec<Line> {
+    let right = LEFT + f64::from(STEPS) * CELL_W;
+    let bottom = TOP + f64::from(STEPS) * CELL_H;
+    let mut out = Vec::new();
+    for k in 1..STEPS {
+        let x = LEFT + f64::from(k) * CELL_W;
+        out.push(Line {
+            x1: num(x),
+            y1: num(TOP),
+            x2: num(x),
+            y2: num(bottom),
+            major: k == HIGH_FROM - 1,
+        });
+        let y = TOP + f64::from(k) * CELL_H;
+        out.push(Line {
+            x1: num(LEFT),
+            y1: num(y),
+            x2: num(right),
+            y2: num(y),
+            major: k == STEPS - HIGH_FROM + 1,
+        });
+    }
+    out
+}
+
+/// Each stance's shape, so the map does not depend on colour alone: a downward triangle
+/// against me, a hollow circle unknown, a diamond aware, a filled circle supporter, a
+/// square advocate, a star sponsor.
+fn shape(stance: Stance, r: f64) -> String {
+    match stance {
+        Stance::Detractor => format!(
+            "M{} {}L{} {}L0 {}Z",
+            num(-r),
+            num(-0.8 * r),
+            num(r),
+            num(-0.8 * r),
+            num(r)
+        ),
+        Stance::Unknown | Stance::Supporter => {
+            let r = 0.9 * r;
+            format!(
+                "M{} 0a{} {} 0 1 0 {} 0a{} {} 0 1 0 {} 0Z",
+                num(-r),
+                num(r),
+                num(r),
+                num(2.0 * r),
+                num(r),
+                num(r),
+                num(-2.0 * r)
+            )
+        }
+        Stance::Aware => {
+            let r = 1.1 * r;
+            format!("M0 {}L{} 0L0 {}L{} 0Z", num(-r), num(r), num(r), num(-r))
+        }
+        Stance::Advocate => {
+            let s = 0.8 * r;
+            format!(
+                "M{} {}H{}V{}H{}Z",
+                num(-s),
+                num(-s),
+                num(s),
+                num(s),
+                num(-s)
+            )
+        }
+        Stance::Sponsor => {
+            let outer = 1.2 * r;
+            let inner = 0.5 * r;
+            let mut d = String::new();
+            for k in 0..10 {
+                let radius = if k % 2 == 0 { outer } else { inner };
+                let angle = std::f64::consts::PI * f64::from(k) / 5.0 - std::f64::consts::FRAC_PI_2;
+                d.push(if k == 0 { 'M' } else { 'L' });
+                d.push_str(&format!(
+                    "{} {}",
+                    num(radius * angle.cos()),
+                    num(radius * angle.sin())
+                ));
+            }
+            d.push('Z');
+            d
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use fanclub_core::{Influence, Interest, Name};
+
+    fn person(id: i64, name: &str, influence: i64, interest: i64) -> Record<Person> {
+        let mut p = Person::new(Name::parse(name).unwrap());
+        p.influence = Influence::new(influence).unwrap();
+        p.interest = Interest::new(interest).unwrap();
+        Record::new(fanclub_core::PersonId::from_raw(id), p)
+    }
+
+    #[test]
+    fn people_on_one_cell_do_not_overlap_and_stay_inside_it() {
+        let people: Vec<Record<Person>> = (1..=30)
+            .map(|k| person(k, &format!("Person {k}"), 5, 5))
+            .collect();
+        let seated: Vec<_> = people.iter().map(|p| (p, None)).collect();
+        let dots = layout_dots(&seated);
+        assert_eq!(dots.len(), 30);
+        let points: Vec<(f64, f64)> = dots
+            .iter()
+            .map(|d| (d.x.parse().unwrap(), d.y.parse().unwrap()))
+            .collect();
+        for (k, a) in points.iter().enumerate() {
+            assert!(a.0 > col_left(5) && a.0 < col_left(5) + CELL_W, "{a:?}");
+            assert!(a.1 > row_top(5) && a.1 < row_top(5) + CELL_H, "{a:?}");
+            for b in &points[k + 1..] {
+                let dist = ((a.0 - b.0).powi(2) + (a.1 - b.1).powi(2)).sqrt();
+                assert!(dist >= 2.0 * MIN_RADIUS, "{a:?} and {b:?} overlap");
+            }
+        }
+        // The same input draws the same picture.
+        let again = layout_dots(&seated);
+        assert_eq!(
+            dots.iter().map(|d| (&d.x, &d.y)).collect::<Vec<_>>(),
+            again.iter().map(|d| (&d.x, &d.y)).collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
+    fn quadrants_follow_the_domain() {
+        let people = [
+            person(1, "Hi Hi", 5, 4),
+            person(2, "Hi Lo", 4, 1),
+            person(3, "Lo Hi", 3, 5),
+            person(4, "Lo Lo", 1, 3),
+        ];
+        let seated: Vec<_> = people.iter().map(|p| (p, None)).collect();
+        let dots = layout_dots(&seated);
+        let areas = areas(&dots);
+        let named = |q: Quadrant| -> Vec<String> {
+            areas
+                .iter()
+                .find(|a| a.quadrant == q)
+                .unwrap()
+                .people
+                .iter()
+                .map(|&k| dots[k].name.clone())
+                .collect()
+        };
+        assert_eq!(named(Quadrant::ManageClosely), vec!["Hi Hi"]);
+        assert_eq!(named(Quadrant::KeepSatisfied), vec!["Hi Lo"]);
+        assert_eq!(named(Quadrant::KeepInformed), vec!["Lo Hi"]);
+        assert_eq!(named(Quadrant::Monitor), vec!["Lo Lo"]);
+    }
 }
