@@ -13,6 +13,7 @@
 
 pub mod contact;
 pub mod error;
+pub mod export;
 pub mod google;
 pub mod ics;
 pub mod linkedin;

@@ -9,6 +9,8 @@
 mod calendars;
 #[path = "formats/contacts.rs"]
 mod contacts;
+#[path = "formats/corpus.rs"]
+mod corpus;
 #[path = "formats/properties.rs"]
 mod properties;
 
