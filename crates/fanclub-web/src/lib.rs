@@ -9,6 +9,8 @@ mod api;
 mod assets;
 mod error;
 mod forms;
+mod forms_people;
+mod markdown;
 mod pages;
 mod security;
 mod services;
@@ -22,6 +24,11 @@ use fanclub_core::{Day, Store};
 use tokio::net::TcpListener;
 use tower_http::trace::TraceLayer;
 use utoipa_swagger_ui::SwaggerUi;
+
+/// The promotion packet and brag document as standalone HTML, for the CLI's exports.
+pub use pages::packet::{brag_html, packet_html};
+/// The private calendar feed's address, for `fanclub export calendar --link`.
+pub use pages::feed::calendar_url;
 
 /// How `fanclub serve` runs the web app.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -56,6 +63,9 @@ pub struct AppState {
     pub(crate) site: Arc<security::Site>,
     /// Reads today's date; the real clock outside of tests.
     pub(crate) clock: fn() -> Day,
+    /// Where the data lives, as the Settings page shows it (a path, or a URL without its
+    /// password); `None` when the caller did not say.
+    pub(crate) location: Option<Arc<str>>,
 }
 
 impl AppState {
@@ -65,7 +75,14 @@ impl AppState {
             store,
             site: Arc::new(security::Site::loopback(port)),
             clock: Day::today,
+            location: None,
         }
+    }
+
+    /// The same state, showing where the data lives on the Settings page.
+    pub fn with_location(mut self, location: impl Into<String>) -> AppState {
+        self.location = Some(Arc::from(location.into()));
+        self
     }
 
     pub(crate) fn today(&self) -> Day {
@@ -98,9 +115,24 @@ pub async fn serve(
     store: Arc<dyn Store>,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
+    serve_at(listener, store, None, shutdown).await
+}
+
+/// `serve`, with where the data lives shown on the Settings page (`fanclub where`'s
+/// answer: a file path, or a database URL without its password).
+pub async fn serve_at(
+    listener: TcpListener,
+    store: Arc<dyn Store>,
+    location: Option<String>,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
     let port = listener.local_addr()?.port();
     tracing::info!(port, "serving fanclub on http://127.0.0.1:{port}/");
-    axum::serve(listener, router(AppState::new(store, port)))
+    let mut state = AppState::new(store, port);
+    if let Some(location) = location {
+        state = state.with_location(location);
+    }
+    axum::serve(listener, router(state))
         .with_graceful_shutdown(shutdown)
         .await
 }

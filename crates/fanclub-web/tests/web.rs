@@ -4,6 +4,16 @@
 
 #[path = "web/api.rs"]
 mod api;
+#[path = "web/api_doc.rs"]
+mod api_doc;
+#[path = "web/forms_people.rs"]
+mod forms_people;
+#[path = "web/forms_work.rs"]
+mod forms_work;
+#[path = "web/explore.rs"]
+mod explore;
+#[path = "web/feed.rs"]
+mod feed;
 #[path = "web/pages.rs"]
 mod pages;
 #[path = "web/security.rs"]

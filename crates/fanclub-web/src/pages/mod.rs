@@ -2,16 +2,26 @@
 //! one part of the navigation and exports its routes; this one holds the layout every page
 //! shares (navigation, the quick "log an interaction" form) and the render helper.
 
+mod evidence;
+pub(crate) mod feed;
+mod form_view;
+mod framework;
+mod goals;
 mod interactions;
 mod map;
+mod opportunities;
 mod outreach;
+pub mod packet;
 mod paths;
 mod people;
+mod perceptions;
 mod progress;
+mod records;
 mod rooms;
 mod search;
 mod settings;
 mod week;
+pub(crate) mod wins;
 
 use askama::Template;
 use axum::Router;
@@ -31,11 +41,19 @@ pub(crate) fn router() -> Router<AppState> {
         .merge(rooms::router())
         .merge(interactions::router())
         .merge(progress::router())
+        .merge(wins::router())
+        .merge(goals::router())
+        .merge(evidence::router())
+        .merge(perceptions::router())
+        .merge(opportunities::router())
         .merge(settings::router())
+        .merge(feed::router())
+        .merge(framework::router())
         .merge(map::router())
         .merge(paths::router())
         .merge(outreach::router())
         .merge(search::router())
+        .merge(packet::router())
 }
 
 /// What a page handler returns.

@@ -10,6 +10,7 @@ mod export;
 mod framework;
 mod goal;
 mod import;
+mod import_contacts;
 mod interaction;
 mod merge;
 mod opportunity;
@@ -54,7 +55,7 @@ pub async fn run(cli: Cli) -> Result<()> {
         json: cli.json,
     };
     let result = match cli.command {
-        Command::Serve(a) => serve::serve(app.store.clone(), a).await,
+        Command::Serve(a) => serve::serve(app.store.clone(), location.display(), a).await,
         other => dispatch(&app, other).await,
     };
     // Closing the pool lets SQLite checkpoint its journal before the process ends.

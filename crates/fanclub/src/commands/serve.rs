@@ -9,7 +9,8 @@ use tokio::net::TcpListener;
 
 use crate::cli::ServeArgs;
 
-pub async fn serve(store: Arc<dyn Store>, a: ServeArgs) -> Result<()> {
+/// Serve until Ctrl-C; `location` (the database, as it may be shown) appears on Settings.
+pub async fn serve(store: Arc<dyn Store>, location: String, a: ServeArgs) -> Result<()> {
     let config = fanclub_web::WebConfig { port: a.port };
     let listener = TcpListener::bind(config.addr()).await.with_context(|| {
         format!(
@@ -25,7 +26,7 @@ pub async fn serve(store: Arc<dyn Store>, a: ServeArgs) -> Result<()> {
     {
         eprintln!("Could not open a browser ({e}): open {url} yourself.");
     }
-    fanclub_web::serve(listener, store, async {
+    fanclub_web::serve_at(listener, store, Some(location), async {
         tokio::signal::ctrl_c().await.ok();
     })
     .await

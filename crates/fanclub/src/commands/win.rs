@@ -269,13 +269,15 @@ async fn share(app: &App, a: WinShare) -> Result<()> {
     let people = roster.resolve_all("with", &a.with)?;
     let w = app.store.get_win(a.id).await?;
     let on = a.on.unwrap_or(app.today);
-    if on < w.on {
-        return Err(CoreError::invalid(
-            "date",
-            on.to_string(),
-            format!("a date on or after the win itself ({})", w.on),
-        )
-        .into());
+    for person in &people {
+        w.check_new_share(
+            &Share {
+                person: *person,
+                on,
+                channel: a.channel,
+            },
+            app.today,
+        )?;
     }
     let mut saved = w;
     for person in &people {
