@@ -272,3 +272,52 @@ fn whole_number(
         _ => Err(CoreError::invalid(field, raw, accepted).into()),
     }
 }
+
+#[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
+#[serde(default)]
+#[into_params(parameter_in = Query)]
+pub(crate) struct SearchQuery {
+    /// The words to find; the last one may be the start of a word.
+    q: String,
+    /// At most this many hits, 1 to 200 (50 when absent).
+    limit: String,
+}
+
+/// Full-text search across people, notes, interactions, wins and evidence. Titles and
+/// snippets come back as plain text (the web page's match marks are removed).
+#[utoipa::path(
+    get,
+    path = "/search",
+    tag = "engine",
+    params(SearchQuery),
+    responses(
+        (status = OK, description = "Matching records, best first", body = [fanclub_core::SearchHit]),
+        (status = UNPROCESSABLE_ENTITY, description = "`limit` is not from 1 to 200", body = ApiError),
+    )
+)]
+pub(crate) async fn search(
+    State(state): State<AppState>,
+    Query(q): Query<SearchQuery>,
+) -> ApiResult<Json<Vec<fanclub_core::SearchHit>>> {
+    let limit = match q.limit.trim() {
+        "" => 50,
+        text => text
+            .parse::<u32>()
+            .ok()
+            .filter(|n| (1..=200).contains(n))
+            .ok_or_else(|| CoreError::invalid("limit", text, "a number from 1 to 200"))?,
+    };
+    let plain = |s: &str| s.replace([fanclub_core::MARK_START, fanclub_core::MARK_END], "");
+    let hits = state
+        .store
+        .search(&q.q, limit)
+        .await?
+        .into_iter()
+        .map(|mut h| {
+            h.title = plain(&h.title);
+            h.snippet = plain(&h.snippet);
+            h
+        })
+        .collect();
+    Ok(Json(hits))
+}

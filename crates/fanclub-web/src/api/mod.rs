@@ -137,6 +137,7 @@ pub(crate) fn router() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(engine::momentum))
         .routes(routes!(engine::outreach_check))
         .routes(routes!(engine::outreach_rules))
+        .routes(routes!(engine::search))
         .split_for_parts();
     // The document's first address, kept for scripts that used it.
     let router = router.route(

@@ -781,6 +781,32 @@ async fn the_api_answers_the_engines_questions() {
         let rules = app.api(Method::GET, "/outreach/rules", None).await.json();
         assert!(rules.as_array().is_some_and(|r| !r.is_empty()));
 
+        // Search finds the person due by their name, as plain text.
+        let name = due[0]["person"]["name"]
+            .as_str()
+            .expect("a name")
+            .to_owned();
+        let first = name.split_whitespace().next().expect("a first name");
+        let hits = app
+            .api(Method::GET, &format!("/search?q={first}"), None)
+            .await;
+        assert_eq!(hits.status, StatusCode::OK, "{}", hits.body);
+        let hits = hits.json();
+        let found = hits.as_array().expect("a list of hits");
+        assert!(
+            found
+                .iter()
+                .any(|h| h["kind"] == "person" && h["person"] == handle.as_str()),
+            "{backend}: {hits}"
+        );
+        assert!(
+            !hits.to_string().contains(['\u{E000}', '\u{E001}']),
+            "match marks leaked: {hits}"
+        );
+        let bad_limit = app.api(Method::GET, "/search?q=x&limit=0", None).await;
+        assert_eq!(bad_limit.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(bad_limit.json()["field"], "limit");
+
         let bad_week = app.api(Method::GET, "/week?week=2026-W99", None).await;
         assert_eq!(bad_week.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert_eq!(bad_week.json()["field"], "week");
