@@ -196,6 +196,13 @@ impl Handle {
                 .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
             && t.chars()
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        if ok && Self::RESERVED.contains(&t) {
+            return Err(CoreError::invalid(
+                Self::FIELD,
+                s,
+                "another handle: this word names a page of the web app (try new-1)",
+            ));
+        }
         if ok {
             Ok(Handle(t.to_string()))
         } else {
@@ -206,6 +213,9 @@ impl Handle {
             ))
         }
     }
+
+    /// Words the web app uses as addresses next to handles (`/people/new`).
+    const RESERVED: &'static [&'static str] = &["new"];
 
     /// Derive a handle from a name: `Dana Kim-Ortega` → `dana-kim-ortega`; accents are
     /// dropped to their base letter where simple, other characters become dashes.
@@ -225,6 +235,9 @@ impl Handle {
         }
         if out.is_empty() {
             out.push_str("person");
+        }
+        if Self::RESERVED.contains(&out.as_str()) {
+            out.push_str("-1");
         }
         Handle(out)
     }

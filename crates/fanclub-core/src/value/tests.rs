@@ -39,6 +39,10 @@ mod unit {
         assert_eq!(Handle::from_name("李").as_str(), "person");
         assert!(Handle::parse("Dana").is_err());
         assert!(Handle::parse("-dana").is_err());
+        // `/people/new` is the add page: no one may be called that.
+        assert!(Handle::parse("new").is_err());
+        assert_eq!(Handle::from_name("New").as_str(), "new-1");
+        assert!(Handle::parse("newton").is_ok());
     }
 
     #[test]
