@@ -6,11 +6,12 @@
 
 use async_trait::async_trait;
 
+use crate::import::{ImportPlan, ImportSummary, PersonMerge};
 use crate::{
     Connection, ConnectionId, CoreResult, Counts, Day, Decision, DecisionId, Evidence, EvidenceId,
     Framework, Goal, GoalId, Interaction, InteractionFilter, InteractionId, IsoWeek, Opportunity,
     OpportunityId, PerceptionCheck, PerceptionId, Person, PersonDeletion, PersonId, Record,
-    Settings, Share, StanceChange, WeeklyReview, Win, WinId, Workspace,
+    SearchHit, Settings, Share, StanceChange, WeeklyReview, Win, WinId, Workspace,
 };
 
 /// The last time I was in touch with a person.
@@ -126,6 +127,19 @@ pub trait Store: Send + Sync {
     async fn get_settings(&self) -> CoreResult<Settings>;
     async fn save_settings(&self, s: &Settings) -> CoreResult<()>;
 
+    // The private calendar feed: one secret token per account, or none while it is off.
+    /// The current token, if the feed is on.
+    async fn calendar_token(&self) -> CoreResult<Option<String>>;
+    /// A new random token replacing the old one (which stops working); turns the feed on.
+    async fn rotate_calendar_token(&self) -> CoreResult<String>;
+    /// Turn the feed off: the token is removed and no link works.
+    async fn remove_calendar_token(&self) -> CoreResult<()>;
+
+    // Full-text search over people, interactions, wins and evidence, kept current by the
+    // database itself. `query` is what the member typed: any text is safe (no operators);
+    // every word must match, the last one as a prefix. Best matches first, at most `limit`.
+    async fn search(&self, query: &str, limit: u32) -> CoreResult<Vec<SearchHit>>;
+
     // The whole workspace.
     /// How many records of each kind this account holds.
     async fn counts(&self) -> CoreResult<Counts>;
@@ -137,4 +151,13 @@ pub trait Store: Send + Sync {
     async fn import_workspace(&self, ws: &Workspace) -> CoreResult<Vec<PersonId>>;
     /// Delete every record of this account in one transaction (settings and framework too).
     async fn clear_workspace(&self) -> CoreResult<()>;
+
+    // Imports and merges.
+    /// The `external_ref` of every interaction that has one (what earlier imports added).
+    async fn external_refs(&self) -> CoreResult<Vec<String>>;
+    /// Write an import plan in one transaction: all of it, or nothing.
+    async fn apply_import(&self, plan: &ImportPlan) -> CoreResult<ImportSummary>;
+    /// Fold `duplicate` into `keep` in one transaction: every record that points at the
+    /// duplicate moves to `keep`, `keep`'s empty fields are filled, the duplicate is removed.
+    async fn merge_people(&self, keep: PersonId, duplicate: PersonId) -> CoreResult<PersonMerge>;
 }

@@ -2,12 +2,13 @@
 //! concept.
 
 use async_trait::async_trait;
+use fanclub_core::import::{ImportPlan, ImportSummary, PersonMerge};
 use fanclub_core::store::LastContact;
 use fanclub_core::{
     Connection, ConnectionId, CoreResult, Counts, Day, Decision, DecisionId, Evidence, EvidenceId,
     Framework, Goal, GoalId, Interaction, InteractionFilter, InteractionId, IsoWeek, Opportunity,
     OpportunityId, PerceptionCheck, PerceptionId, Person, PersonDeletion, PersonId, Record,
-    Settings, Share, StanceChange, Store, WeeklyReview, Win, WinId, Workspace,
+    SearchHit, Settings, Share, StanceChange, Store, WeeklyReview, Win, WinId, Workspace,
 };
 
 use crate::SqlStore;
@@ -306,6 +307,26 @@ impl Store for SqlStore {
     }
 
     #[tracing::instrument(skip_all)]
+    async fn calendar_token(&self) -> CoreResult<Option<String>> {
+        self.calendar_token_tx().await
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn rotate_calendar_token(&self) -> CoreResult<String> {
+        self.rotate_calendar_token_tx().await
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn remove_calendar_token(&self) -> CoreResult<()> {
+        self.remove_calendar_token_tx().await
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn search(&self, query: &str, limit: u32) -> CoreResult<Vec<SearchHit>> {
+        self.search_tx(query, limit).await
+    }
+
+    #[tracing::instrument(skip_all)]
     async fn counts(&self) -> CoreResult<Counts> {
         self.counts_tx().await
     }
@@ -323,5 +344,20 @@ impl Store for SqlStore {
     #[tracing::instrument(skip_all)]
     async fn clear_workspace(&self) -> CoreResult<()> {
         self.clear_workspace_tx().await
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn external_refs(&self) -> CoreResult<Vec<String>> {
+        self.external_refs_tx().await
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn apply_import(&self, plan: &ImportPlan) -> CoreResult<ImportSummary> {
+        self.apply_import_tx(plan).await
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn merge_people(&self, keep: PersonId, duplicate: PersonId) -> CoreResult<PersonMerge> {
+        self.merge_people_tx(keep, duplicate).await
     }
 }

@@ -5,9 +5,13 @@
 /// The chapters, in tests/story/.
 mod story {
     pub mod accounts;
+    pub mod archive;
+    pub mod feed;
     pub mod fixtures;
+    pub mod imports;
     pub mod people;
     pub mod records;
+    pub mod search;
     pub mod timeline;
     pub mod volume;
     pub mod workspace;

@@ -1,0 +1,196 @@
+//! Writing an import plan: new people (with their first stance), filled-in people and new
+//! interactions, in one transaction and in multi-row batches, so a file of thousands of
+//! contacts is written whole, fast, or not at all.
+
+use fanclub_core::import::{ImportPlan, ImportSummary, PersonUpdate, PlanPerson};
+use fanclub_core::{CoreError, CoreResult, Interaction, Person, PersonId, StanceChange};
+use sqlx::AnyConnection;
+
+use crate::SqlStore;
+use crate::interactions::insert_interactions;
+use crate::people::{insert_people, insert_stance_changes};
+use crate::rows::{id, to_json};
+use crate::sql::{IN_CHUNK, PERSON, Sql, ensure_exist, insert_rows};
+use crate::violation::DbResult;
+
+/// Write the fields an import may fill (everything but the member's own judgements: name,
+/// handle, circle, relation, scores, stance, trust) and replace the e-mail addresses.
+pub(crate) async fn write_filled(
+    conn: &mut AnyConnection,
+    account: i64,
+    people: &[(PersonId, &Person)],
+) -> CoreResult<()> {
+    for (pid, p) in people {
+        let (phones, links) = (to_json(&p.phones)?, to_json(&p.links)?);
+        let trust = p.trust.map(|t| {
+            [t.credibility, t.reliability, t.intimacy, t.self_orientation]
+                .map(|f| i64::from(f.get()))
+        });
+        let factor = |i: usize| trust.map(|t| t[i]);
+        let mut q = Sql::new(
+            "UPDATE people SET (phones, links, organisation, title, team, goals, struggles, \
+             interests, how_met, introduced_by, cadence_days, birthday, notes, trust_credibility, \
+             trust_reliability, trust_intimacy, trust_self_orientation) = ",
+        );
+        q.tuple(|t| {
+            t.bind(phones)
+                .bind(links)
+                .bind(p.organisation.clone())
+                .bind(p.title.clone())
+                .bind(p.team.clone())
+                .bind(p.goals.clone())
+                .bind(p.struggles.clone())
+                .bind(p.interests.clone())
+                .bind(p.how_met.clone())
+                .bind(p.introduced_by.map(|b| b.get()))
+                .bind(p.cadence.map(|c| i64::from(c.days())))
+                .bind(p.birthday.clone())
+                .bind(p.notes.clone())
+                .bind(factor(0))
+                .bind(factor(1))
+                .bind(factor(2))
+                .bind(factor(3));
+        });
+        q.push(" WHERE account_id = ")
+            .bind(account)
+            .push(" AND id = ")
+            .bind(pid.get());
+        if q.execute(conn).await? == 0 {
+            return Err(PERSON.not_found(pid.get()));
+        }
+    }
+    let ids: Vec<i64> = people.iter().map(|(pid, _)| pid.get()).collect();
+    for chunk in ids.chunks(IN_CHUNK) {
+        let mut q = Sql::new("DELETE FROM person_emails WHERE account_id = ");
+        q.bind(account).push(" AND person_id IN ").list(chunk);
+        q.execute(conn).await?;
+    }
+    let addresses: Vec<(i64, i64, &str)> = people
+        .iter()
+        .flat_map(|(pid, p)| {
+            p.emails
+                .iter()
+                .enumerate()
+                .map(move |(i, e)| (pid.get(), i as i64, e.as_str()))
+        })
+        .collect();
+    insert_rows(
+        conn,
+        "INSERT INTO person_emails (account_id, person_id, position, email)",
+        4,
+        &addresses,
+        false,
+        None,
+        |t, (person, position, email)| {
+            t.bind(account)
+                .bind(*person)
+                .bind(*position)
+                .bind(email.to_string());
+        },
+    )
+    .await?;
+    Ok(())
+}
+
+/// Check every person of the plan before the first write, naming the record at fault.
+fn validate(plan: &ImportPlan) -> CoreResult<()> {
+    let at = |where_: &str, e: CoreError| e.in_field(where_);
+    for c in &plan.creates {
+        c.person.validate().map_err(|e| at(&c.at, e))?;
+    }
+    for u in &plan.updates {
+        u.person.validate().map_err(|e| at(&u.at.join(", "), e))?;
+    }
+    Ok(())
+}
+
+impl SqlStore {
+    pub(crate) async fn external_refs_tx(&self) -> CoreResult<Vec<String>> {
+        let rows: Vec<(String,)> = sqlx::query_as(
+            "SELECT external_ref FROM interactions WHERE account_id = $1 AND external_ref IS NOT NULL",
+        )
+        .bind(self.account())
+        .fetch_all(self.pool())
+        .await
+        .db()?;
+        Ok(rows.into_iter().map(|(r,)| r).collect())
+    }
+
+    pub(crate) async fn apply_import_tx(&self, plan: &ImportPlan) -> CoreResult<ImportSummary> {
+        validate(plan)?;
+        if plan.writes_nothing() {
+            return Ok(ImportSummary::default());
+        }
+        let account = self.account();
+        let mut tx = self.begin().await?;
+
+        // Everyone the plan names must still be here (the member may have removed someone
+        // between the dry run and now).
+        let mut named: Vec<i64> = plan.updates.iter().map(|u| u.id.get()).collect();
+        for i in &plan.interactions {
+            named.extend(i.with.iter().filter_map(|w| match w {
+                PlanPerson::Existing(p) => Some(p.get()),
+                PlanPerson::New(_) => None,
+            }));
+        }
+        ensure_exist(&mut tx, account, &PERSON, &named).await?;
+
+        let new: Vec<(&Person, Option<i64>)> =
+            plan.creates.iter().map(|c| (&c.person, None)).collect();
+        let created = insert_people(&mut tx, account, &new).await?;
+        let first_stances: Vec<StanceChange> = plan
+            .creates
+            .iter()
+            .zip(&created)
+            .map(|(c, pid)| StanceChange {
+                person: id(*pid),
+                from: None,
+                to: c.person.stance,
+                on: plan.on,
+                note: None,
+            })
+            .collect();
+        insert_stance_changes(&mut tx, account, &first_stances).await?;
+
+        let filled: Vec<(PersonId, &Person)> = plan
+            .updates
+            .iter()
+            .map(|u: &PersonUpdate| (u.id, &u.person))
+            .collect();
+        write_filled(&mut tx, account, &filled).await?;
+
+        let interactions = plan
+            .interactions
+            .iter()
+            .map(|n| {
+                let people = n
+                    .with
+                    .iter()
+                    .map(|w| match *w {
+                        PlanPerson::Existing(p) => Ok(p),
+                        PlanPerson::New(i) => created.get(i).map(|p| id(*p)).ok_or_else(|| {
+                            CoreError::Storage(format!(
+                                "{}: the plan names new person {i}, which it does not create",
+                                n.at
+                            ))
+                        }),
+                    })
+                    .collect::<CoreResult<Vec<_>>>()?;
+                let i = Interaction {
+                    people,
+                    ..n.interaction.clone()
+                };
+                i.validate().map_err(|e| e.in_field(&n.at))?;
+                Ok(i)
+            })
+            .collect::<CoreResult<Vec<_>>>()?;
+        insert_interactions(&mut tx, account, &interactions.iter().collect::<Vec<_>>()).await?;
+        tx.commit().await.db()?;
+        Ok(ImportSummary {
+            people_created: created.len() as u64,
+            people_updated: plan.updates.len() as u64,
+            interactions_created: interactions.len() as u64,
+            created_ids: created.into_iter().map(id).collect(),
+        })
+    }
+}

@@ -1,0 +1,407 @@
+//! `fanclub import linkedin|google|vcard|calendar|auto FILE`: read the file, plan the
+//! import against the people already here, print the plan, and (unless `--dry-run`) write
+//! it in one transaction.
+
+use std::collections::HashSet;
+use std::path::Path;
+use std::time::Duration;
+
+use anyhow::{Context, Result, anyhow};
+use fanclub_core::import::{
+    CalendarRules, ContactDefaults, ImportPlan, ImportSummary, IncomingAttendee, IncomingContact,
+    IncomingEvent, plan_calendar, plan_contacts,
+};
+use fanclub_core::{Email, Name};
+use fanclub_formats::{
+    CalendarEvent, ContactRecord, Format, IcsOptions, MAX_FILE_BYTES, ParseReport, Participation,
+    Problem,
+};
+use indicatif::{ProgressBar, ProgressStyle};
+use serde_json::json;
+use std::io::IsTerminal;
+
+use super::App;
+use crate::cli::{AutoImportArgs, CalendarImportArgs, ContactImportArgs};
+use crate::output;
+
+/// Lines of each list the text output shows; `--json` lists everything.
+const SHOWN: usize = 20;
+
+/// A spinner on stderr while the work is long, only when stderr is a terminal, so pipes and
+/// tests see clean output.
+fn spinner() -> ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new_spinner();
+    if let Ok(style) = ProgressStyle::with_template("{spinner} {msg} ({elapsed})") {
+        bar.set_style(style);
+    }
+    bar.enable_steady_tick(Duration::from_millis(100));
+    bar
+}
+
+/// The file's bytes, or an error naming it and what is wrong.
+fn read(file: &Path) -> Result<Vec<u8>> {
+    let shown = file.display();
+    let meta = std::fs::metadata(file).with_context(|| format!("cannot read {shown}"))?;
+    if !meta.is_file() {
+        return Err(anyhow!("cannot read {shown}: it is not a file"));
+    }
+    if meta.len() > MAX_FILE_BYTES as u64 {
+        return Err(anyhow!(
+            "cannot import {shown}: it is {} bytes, more than the {MAX_FILE_BYTES} bytes one import reads; \
+             check that it is the right file",
+            meta.len()
+        ));
+    }
+    std::fs::read(file).with_context(|| format!("cannot read {shown}"))
+}
+
+fn incoming_contact(r: ContactRecord) -> IncomingContact {
+    IncomingContact {
+        at: r.at.to_string(),
+        name: Some(r.name),
+        emails: r.emails,
+        phones: r.phones,
+        organisation: r.organisation,
+        team: r.team,
+        title: r.title,
+        links: r.links,
+        birthday: r.birthday,
+        notes: r.notes,
+        connected_on: r.connected_on,
+    }
+}
+
+fn incoming_event(e: CalendarEvent) -> IncomingEvent {
+    let person = |a: fanclub_formats::Attendee| IncomingAttendee {
+        email: a.email,
+        name: a.name,
+        declined: a.participation == Some(Participation::Declined),
+    };
+    IncomingEvent {
+        at: e.at.to_string(),
+        uid: e.uid,
+        occurrence: e.occurrence,
+        summary: e.summary,
+        date: e.date,
+        organizer: e.organizer.map(person),
+        attendees: e.attendees.into_iter().map(person).collect(),
+        attendee_count: e.attendee_count,
+        cancelled: e.cancelled,
+    }
+}
+
+/// What the import commands share once the file is read and planned.
+struct Outcome<'a> {
+    file: &'a Path,
+    format: Format,
+    dry_run: bool,
+    plan: ImportPlan,
+    problems: Vec<Problem>,
+}
+
+async fn known(
+    app: &App,
+) -> Result<(
+    Vec<fanclub_core::Record<fanclub_core::Person>>,
+    HashSet<String>,
+)> {
+    let people = app.store.list_people().await?;
+    let refs: HashSet<String> = app.store.external_refs().await?.into_iter().collect();
+    Ok((people, refs))
+}
+
+pub async fn contacts(app: &App, format: Format, a: ContactImportArgs) -> Result<()> {
+    let bytes = read(&a.file)?;
+    let bar = spinner();
+    bar.set_message(format!("reading {}", a.file.display()));
+    let report = parse_contacts(format, &bytes, &a.file)?;
+    bar.set_message("matching with your people");
+    let (people, refs) = known(app).await?;
+    let records: Vec<IncomingContact> = report.records.into_iter().map(incoming_contact).collect();
+    let defaults = ContactDefaults {
+        circle: a.circle,
+        relation: a.relation,
+    };
+    let plan = plan_contacts(&people, &refs, &records, defaults, app.today);
+    finish(
+        app,
+        bar,
+        Outcome {
+            file: &a.file,
+            format,
+            dry_run: a.dry_run,
+            plan,
+            problems: report.problems,
+        },
+    )
+    .await
+}
+
+fn parse_contacts(format: Format, bytes: &[u8], file: &Path) -> Result<ParseReport<ContactRecord>> {
+    let parsed = match format {
+        Format::LinkedIn => fanclub_formats::linkedin::parse(bytes),
+        Format::GoogleCsv => fanclub_formats::google::parse(bytes),
+        Format::VCard => fanclub_formats::vcard::parse(bytes),
+        Format::ICalendar => {
+            return Err(anyhow!(
+                "cannot import {} as contacts: it is a calendar; use `fanclub import calendar`",
+                file.display()
+            ));
+        }
+    };
+    parsed.map_err(|e| anyhow!("cannot import {} as {format}: {e}", file.display()))
+}
+
+pub async fn calendar(app: &App, a: CalendarImportArgs) -> Result<()> {
+    let me =
+        a.me.iter()
+            .map(|m| Email::parse(m).map_err(|e| e.in_field("me")))
+            .collect::<Result<Vec<_>, _>>()?;
+    let mut options = IcsOptions::new(app.today).max_occurrences(a.max_occurrences);
+    if let Some(zone) = &a.time_zone {
+        options = options
+            .time_zone(zone)
+            .map_err(|e| anyhow!("--time-zone: {e}"))?;
+    }
+    let bytes = read(&a.file)?;
+    let bar = spinner();
+    bar.set_message(format!("reading {}", a.file.display()));
+    let report = fanclub_formats::ics::parse(&bytes, &options).map_err(|e| {
+        anyhow!(
+            "cannot import {} as {}: {e}",
+            a.file.display(),
+            Format::ICalendar
+        )
+    })?;
+    bar.set_message("matching attendees with your people");
+    let (people, refs) = known(app).await?;
+    let settings = app.store.get_settings().await?;
+    let rules = CalendarRules {
+        me,
+        my_name: settings.me.filter(|n| Name::parse(n).is_ok()),
+        max_attendees: a.max_attendees,
+        kind: a.kind,
+    };
+    let events: Vec<IncomingEvent> = report.records.into_iter().map(incoming_event).collect();
+    let plan = plan_calendar(&people, &refs, &events, &rules, app.today);
+    finish(
+        app,
+        bar,
+        Outcome {
+            file: &a.file,
+            format: Format::ICalendar,
+            dry_run: a.dry_run,
+            plan,
+            problems: report.problems,
+        },
+    )
+    .await
+}
+
+pub async fn auto(app: &App, a: AutoImportArgs) -> Result<()> {
+    let bytes = read(&a.file)?;
+    let Some(format) = fanclub_formats::detect(&bytes) else {
+        return Err(anyhow!(
+            "cannot tell what {} is: it is not a LinkedIn or Google contacts CSV, a vCard or an \
+             iCalendar file; name the format (`fanclub import linkedin|google|vcard|calendar FILE`)",
+            a.file.display()
+        ));
+    };
+    match format {
+        Format::ICalendar => {
+            let args = CalendarImportArgs {
+                file: a.file,
+                dry_run: a.dry_run,
+                me: a.me,
+                max_attendees: fanclub_core::import::DEFAULT_MAX_ATTENDEES,
+                kind: None,
+                max_occurrences: 52,
+                time_zone: None,
+            };
+            calendar(app, args).await
+        }
+        contacts_format => {
+            let d = ContactDefaults::default();
+            let args = ContactImportArgs {
+                file: a.file,
+                dry_run: a.dry_run,
+                circle: d.circle,
+                relation: d.relation,
+            };
+            contacts(app, contacts_format, args).await
+        }
+    }
+}
+
+/// Write the plan unless it is a dry run, then print what happened.
+async fn finish(app: &App, bar: ProgressBar, o: Outcome<'_>) -> Result<()> {
+    let summary = if o.dry_run || o.plan.writes_nothing() {
+        ImportSummary::default()
+    } else {
+        bar.set_message("writing");
+        app.store
+            .apply_import(&o.plan)
+            .await
+            .with_context(|| format!("nothing was imported from {}", o.file.display()))?
+    };
+    bar.finish_and_clear();
+    if app.json {
+        return output::json(&as_json(&o, &summary));
+    }
+    print_text(&o);
+    Ok(())
+}
+
+fn as_json(o: &Outcome<'_>, summary: &ImportSummary) -> serde_json::Value {
+    let p = &o.plan;
+    let counts = p.counts();
+    json!({
+        "file": o.file.display().to_string(),
+        "format": o.format,
+        "dry_run": o.dry_run,
+        "counts": {
+            "created": counts.created,
+            "updated": counts.updated,
+            "interactions": counts.interactions,
+            "skipped": counts.skipped,
+            "ambiguous": counts.ambiguous,
+            "problems": o.problems.len(),
+        },
+        "written": {
+            "people_created": summary.people_created,
+            "people_updated": summary.people_updated,
+            "interactions_created": summary.interactions_created,
+        },
+        "created": p.creates.iter().enumerate().map(|(i, c)| json!({
+            "at": c.at,
+            "id": summary.created_ids.get(i),
+            "handle": c.person.handle,
+            "name": c.person.name,
+            "emails": c.person.emails,
+            "organisation": c.person.organisation,
+            "title": c.person.title,
+        })).collect::<Vec<_>>(),
+        "updated": p.updates.iter().map(|u| json!({
+            "at": u.at,
+            "id": u.id,
+            "name": u.person.name,
+            "matched_by": u.matched_by,
+            "fields": u.fields,
+        })).collect::<Vec<_>>(),
+        "interactions": p.interactions.iter().map(|n| json!({
+            "at": n.at,
+            "on": n.interaction.on,
+            "kind": n.interaction.kind.as_str(),
+            "summary": n.interaction.summary,
+            "with": n.names,
+            "external_ref": n.interaction.external_ref,
+        })).collect::<Vec<_>>(),
+        "skipped": p.skipped,
+        "ambiguous": p.ambiguous,
+        "problems": o.problems,
+    })
+}
+
+/// Print up to `SHOWN` lines of a list, then how many more there are.
+fn section<T>(title: &str, items: &[T], line: impl Fn(&T) -> String) {
+    if items.is_empty() {
+        return;
+    }
+    outln!("{title}:");
+    for item in items.iter().take(SHOWN) {
+        outln!("  {}", line(item));
+    }
+    if items.len() > SHOWN {
+        outln!(
+            "  … and {} more (--json lists them all)",
+            items.len() - SHOWN
+        );
+    }
+}
+
+fn print_text(o: &Outcome<'_>) {
+    let p = &o.plan;
+    let c = p.counts();
+    let file = o.file.display();
+    let (verb_create, verb_update, verb_add) = if o.dry_run {
+        ("would create", "would update", "would add")
+    } else {
+        ("created", "updated", "added")
+    };
+    if o.dry_run {
+        outln!("Dry run of {file} ({}): nothing was written.", o.format);
+    } else if p.writes_nothing() {
+        outln!(
+            "Imported {file} ({}): nothing new, nothing written.",
+            o.format
+        );
+    } else {
+        outln!("Imported {file} ({}) in one transaction.", o.format);
+    }
+    let people = if o.format == Format::ICalendar {
+        String::new()
+    } else {
+        format!(
+            "{verb_create} {}, {verb_update} {}, ",
+            plural(c.created, "person", "people"),
+            c.updated
+        )
+    };
+    outln!(
+        "{people}{verb_add} {}; {} skipped, {} ambiguous, {} in the file.",
+        plural(c.interactions, "interaction", "interactions"),
+        c.skipped,
+        c.ambiguous,
+        plural(o.problems.len() as u64, "problem", "problems")
+    );
+    section("New people", &p.creates, |n| {
+        let mut parts = vec![format!("{}: {} ({})", n.at, n.person.name, n.person.handle)];
+        parts.extend(n.person.organisation.clone());
+        parts.extend(n.person.title.clone());
+        parts.join(", ")
+    });
+    section("Updated people", &p.updates, |u| {
+        format!(
+            "{}: {} (#{}), matched by {}: {}",
+            u.at.join(", "),
+            u.person.name,
+            u.id,
+            u.matched_by,
+            u.fields.join(", ")
+        )
+    });
+    section("New interactions", &p.interactions, |n| {
+        format!(
+            "{}: {} {} \"{}\" with {}",
+            n.at,
+            n.interaction.on,
+            n.interaction.kind,
+            n.interaction.summary,
+            n.names.join(", ")
+        )
+    });
+    section("Ambiguous", &p.ambiguous, |a| {
+        format!(
+            "{}: {} could be {}: {}",
+            a.at,
+            a.name,
+            a.candidates.join(" or "),
+            a.resolution
+        )
+    });
+    section("Skipped", &p.skipped, |s| {
+        if s.name.is_empty() {
+            format!("{}: {}", s.at, s.reason)
+        } else {
+            format!("{}: {}: {}", s.at, s.name, s.reason)
+        }
+    });
+    section("Problems in the file", &o.problems, |pr| pr.to_string());
+}
+
+fn plural(n: u64, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}

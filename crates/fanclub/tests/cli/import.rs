@@ -1,0 +1,272 @@
+//! `fanclub import …` and `fanclub merge`: every fixture imports or is refused cleanly, a
+//! dry run writes nothing, a second import changes nothing, a match completes a person
+//! instead of adding a duplicate, and a merge moves what pointed at the duplicate.
+
+use std::path::PathBuf;
+
+use serde_json::Value;
+
+use super::support::Fc;
+
+/// Files written by other projects (shared/fixtures/SOURCES.md).
+const SHARED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/fixtures");
+/// Synthetic exports of fictional people, beside the readers' own tests.
+const LOCAL: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../fanclub-formats/tests/fixtures"
+);
+
+fn local(name: &str) -> String {
+    format!("{LOCAL}/{name}")
+}
+
+/// Every fixture file, contacts and calendars.
+fn every_fixture() -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for dir in [
+        format!("{SHARED}/vcard"),
+        format!("{SHARED}/ics"),
+        LOCAL.to_string(),
+    ] {
+        let entries = std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{dir}: {e}"));
+        for entry in entries {
+            let path = entry.unwrap().path();
+            if matches!(
+                path.extension().and_then(|e| e.to_str()),
+                Some("vcf" | "ics" | "csv")
+            ) {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    assert!(files.len() >= 19, "fixtures went missing: {files:?}");
+    files
+}
+
+fn count(v: &Value, key: &str) -> u64 {
+    v["counts"][key]
+        .as_u64()
+        .unwrap_or_else(|| panic!("no count {key}: {v}"))
+}
+
+fn people(fc: &Fc) -> Vec<Value> {
+    fc.json(&["person", "list"]).as_array().unwrap().clone()
+}
+
+#[test]
+fn every_fixture_imports_or_is_refused_and_a_second_import_changes_nothing() {
+    for file in every_fixture() {
+        let fc = Fc::new();
+        // Someone to meet in the calendars, so some meetings become interactions.
+        fc.person("Dana Kim", &["--email", "dana.kim@example.com"]);
+        fc.person("Omar Haddad", &["--email", "omar@example.com"]);
+        let path = file.to_str().unwrap();
+        let out = fc
+            .cmd()
+            .args(["import", "auto", path, "--me", "me@example.com", "--json"])
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("panicked"), "{path}: {stderr}");
+        if !out.status.success() {
+            assert_eq!(out.status.code(), Some(1), "{path}: {stderr}");
+            assert!(
+                stderr.starts_with("error: ") && stderr.contains(path),
+                "{path}: {stderr}"
+            );
+            assert_eq!(
+                people(&fc).len(),
+                2,
+                "{path}: a refused file writes nothing"
+            );
+            continue;
+        }
+        let first: Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(
+            first["written"]["people_created"], first["counts"]["created"],
+            "{path}: {first}"
+        );
+        assert_eq!(
+            people(&fc).len() as u64,
+            2 + count(&first, "created"),
+            "{path}"
+        );
+
+        let again = fc.json(&["import", "auto", path, "--me", "me@example.com"]);
+        for key in ["created", "updated", "interactions"] {
+            assert_eq!(
+                count(&again, key),
+                0,
+                "{path}: second import {key}: {again}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_dry_run_writes_nothing_and_shows_the_plan() {
+    let fc = Fc::new();
+    let file = local("linkedin-connections.csv");
+    let before = fc.json(&["interaction", "list"]);
+    let plan = fc.json(&["import", "linkedin", &file, "--dry-run"]);
+    assert_eq!(plan["dry_run"], true);
+    assert!(count(&plan, "created") >= 4, "{plan}");
+    assert_eq!(plan["written"]["people_created"], 0);
+    assert!(
+        plan["created"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["name"] == "Dana Kim")
+    );
+    assert!(people(&fc).is_empty());
+    assert_eq!(fc.json(&["interaction", "list"]), before);
+
+    let text = fc.ok(&["import", "linkedin", &file, "--dry-run"]);
+    assert!(text.contains("nothing was written"), "{text}");
+    assert!(text.contains("line 5: Dana Kim"), "{text}");
+    assert!(people(&fc).is_empty());
+}
+
+#[test]
+fn a_linkedin_import_adds_people_and_dated_connections_once() {
+    let fc = Fc::new();
+    let file = local("linkedin-connections.csv");
+    let first = fc.json(&["import", "linkedin", &file]);
+    let created = count(&first, "created");
+    assert_eq!(people(&fc).len() as u64, created);
+    let dana = fc.json(&["person", "show", "dana-kim"]);
+    assert_eq!(dana["organisation"], "Northwind Traders");
+    let interactions = fc.json(&["interaction", "list", "--with", "dana-kim"]);
+    let list = interactions.as_array().unwrap();
+    assert_eq!(list.len(), 1, "{interactions}");
+    assert_eq!(list[0]["on"], "2024-03-12");
+
+    let text = fc.ok(&["import", "linkedin", &file]);
+    assert!(text.contains("nothing new, nothing written"), "{text}");
+    assert_eq!(people(&fc).len() as u64, created);
+}
+
+#[test]
+fn a_contact_matching_someone_by_email_completes_them() {
+    let fc = Fc::new();
+    let id = fc.person(
+        "Dana K.",
+        &[
+            "--email",
+            "dana.kim@example.com",
+            "--title",
+            "My skip-level",
+        ],
+    );
+    let out = fc.json(&["import", "linkedin", &local("linkedin-connections.csv")]);
+    let updated = out["updated"].as_array().unwrap();
+    assert!(
+        updated
+            .iter()
+            .any(|u| u["id"] == id && u["matched_by"] == "e-mail"),
+        "{out}"
+    );
+    let dana = fc.json(&["person", "show", &format!("#{id}")]);
+    assert_eq!(dana["name"], "Dana K.", "the member's name stays");
+    assert_eq!(dana["title"], "My skip-level", "the member's title stays");
+    assert_eq!(
+        dana["organisation"], "Northwind Traders",
+        "the gap is filled"
+    );
+    let names: Vec<String> = people(&fc)
+        .iter()
+        .map(|p| p["name"].as_str().unwrap().to_string())
+        .collect();
+    assert!(
+        !names.contains(&"Dana Kim".to_string()),
+        "no duplicate: {names:?}"
+    );
+}
+
+#[test]
+fn a_calendar_turns_meetings_with_known_people_into_interactions() {
+    let fc = Fc::new();
+    fc.person("Dana Kim", &["--email", "dana.kim@example.com"]);
+    let file = local("team-calendar.ics");
+    let out = fc.json(&["import", "calendar", &file, "--me", "me@example.com"]);
+    let added = count(&out, "interactions");
+    assert!(added > 0, "{out}");
+    let list = fc.json(&["interaction", "list", "--with", "dana-kim", "--all"]);
+    let list = list.as_array().unwrap();
+    assert_eq!(list.len() as u64, added);
+    assert!(
+        list.iter().all(|i| i["kind"] == "1:1"),
+        "me is not a person: {list:?}"
+    );
+
+    let again = fc.json(&["import", "calendar", &file, "--me", "me@example.com"]);
+    assert_eq!(count(&again, "interactions"), 0);
+    let only_small = fc.json(&[
+        "import",
+        "calendar",
+        &file,
+        "--max-attendees",
+        "0",
+        "--dry-run",
+    ]);
+    assert_eq!(count(&only_small, "interactions"), 0);
+}
+
+#[test]
+fn an_unreadable_file_is_refused_with_its_name() {
+    let fc = Fc::new();
+    let missing = fc.dir.path().join("nope.csv");
+    let err = fc.fails(&["import", "linkedin", missing.to_str().unwrap()], 1);
+    assert!(err.contains("nope.csv"), "{err}");
+
+    let binary = fc.dir.path().join("photo.vcf");
+    std::fs::write(&binary, [0u8, 159, 146, 150, 0, 1, 2]).unwrap();
+    let err = fc.fails(&["import", "vcard", binary.to_str().unwrap()], 1);
+    assert!(err.contains("photo.vcf"), "{err}");
+
+    let calendar = local("team-calendar.ics");
+    let err = fc.fails(&["import", "google", &calendar], 1);
+    assert!(err.contains("team-calendar.ics"), "{err}");
+    assert!(people(&fc).is_empty());
+}
+
+#[test]
+fn merge_moves_everything_to_the_person_kept() {
+    let fc = Fc::new();
+    let keep = fc.person("Dana Kim", &["--email", "dana@acme.com"]);
+    let dup = fc.person(
+        "Dana K",
+        &["--email", "dana@home.net", "--title", "VP Product"],
+    );
+    fc.ok(&["log", "Coffee", "--with", &format!("#{dup}")]);
+    fc.ok(&[
+        "log",
+        "Planning",
+        "--with",
+        &format!("#{keep}"),
+        "--with",
+        &format!("#{dup}"),
+    ]);
+
+    let err = fc.fails(&["merge", &format!("#{keep}"), &format!("#{dup}")], 2);
+    assert!(err.contains("--yes"), "{err}");
+    assert_eq!(people(&fc).len(), 2, "nothing merged without confirmation");
+
+    let out = fc.json(&["merge", &format!("#{keep}"), &format!("#{dup}"), "--yes"]);
+    assert_eq!(out["merge"]["interactions_moved"], 1);
+    assert_eq!(out["merge"]["interactions_shared"], 1);
+    let all = people(&fc);
+    assert_eq!(all.len(), 1);
+    let dana = fc.json(&["person", "show", &format!("#{keep}")]);
+    assert_eq!(dana["title"], "VP Product");
+    assert_eq!(dana["emails"].as_array().unwrap().len(), 2);
+    let list = fc.json(&["interaction", "list", "--with", &format!("#{keep}")]);
+    assert_eq!(list.as_array().unwrap().len(), 2);
+
+    fc.fails(
+        &["merge", &format!("#{keep}"), &format!("#{keep}"), "--yes"],
+        2,
+    );
+}
