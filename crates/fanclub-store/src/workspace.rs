@@ -73,6 +73,8 @@ const CLEAR: &[&str] = &[
     "DELETE FROM people WHERE account_id = $1",
     "DELETE FROM reviews WHERE account_id = $1",
     "DELETE FROM documents WHERE account_id = $1",
+    // A reset turns the private calendar link off too.
+    "DELETE FROM calendar_feeds WHERE account_id = $1",
 ];
 
 impl SqlStore {

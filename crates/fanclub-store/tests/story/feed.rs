@@ -45,6 +45,10 @@ async fn chapter(store: &SqlStore) {
     let again = store.rotate_calendar_token().await.unwrap();
     assert_ne!(again, first);
     assert_eq!(store.calendar_token().await.unwrap(), Some(again));
+
+    // Deleting everything turns the link off too.
+    store.clear_workspace().await.unwrap();
+    assert_eq!(store.calendar_token().await.unwrap(), None);
 }
 
 async fn run(name: &str, store: TestStore) {
