@@ -10,10 +10,10 @@ mod support;
 mod activity;
 #[path = "cli/engine.rs"]
 mod engine;
-#[path = "cli/import.rs"]
-mod import;
 #[path = "cli/export.rs"]
 mod export;
+#[path = "cli/import.rs"]
+mod import;
 #[path = "cli/people.rs"]
 mod people;
 #[path = "cli/rooms.rs"]

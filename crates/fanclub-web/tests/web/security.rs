@@ -77,7 +77,11 @@ async fn cross_site_posts_are_refused_and_write_nothing() {
     assert_eq!(api.status, StatusCode::FORBIDDEN);
     // Scripts get the API's error shape, not a sentence.
     assert_eq!(api.json()["code"], "cross_origin");
-    assert!(api.json()["message"].as_str().is_some_and(|m| !m.is_empty()));
+    assert!(
+        api.json()["message"]
+            .as_str()
+            .is_some_and(|m| !m.is_empty())
+    );
 
     let counts = app.store.counts().await.unwrap();
     assert_eq!((counts.people, counts.interactions), (1, 0));

@@ -1,10 +1,10 @@
 //! The command handlers: each loads what it needs from the store once, applies the core's
 //! rules, writes, and reports a line (or JSON).
 
+mod archive;
 mod connection;
 mod decision;
 mod engine;
-mod archive;
 mod evidence;
 mod export;
 mod framework;
