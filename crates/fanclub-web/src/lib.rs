@@ -25,10 +25,10 @@ use tokio::net::TcpListener;
 use tower_http::trace::TraceLayer;
 use utoipa_swagger_ui::SwaggerUi;
 
-/// The promotion packet and brag document as standalone HTML, for the CLI's exports.
-pub use pages::packet::{brag_html, packet_html};
 /// The private calendar feed's address, for `fanclub export calendar --link`.
 pub use pages::feed::calendar_url;
+/// The promotion packet and brag document as standalone HTML, for the CLI's exports.
+pub use pages::packet::{brag_html, packet_html};
 
 /// How `fanclub serve` runs the web app.
 #[derive(Debug, Clone, PartialEq, Eq)]

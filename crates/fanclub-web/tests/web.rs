@@ -6,14 +6,14 @@
 mod api;
 #[path = "web/api_doc.rs"]
 mod api_doc;
-#[path = "web/forms_people.rs"]
-mod forms_people;
-#[path = "web/forms_work.rs"]
-mod forms_work;
 #[path = "web/explore.rs"]
 mod explore;
 #[path = "web/feed.rs"]
 mod feed;
+#[path = "web/forms_people.rs"]
+mod forms_people;
+#[path = "web/forms_work.rs"]
+mod forms_work;
 #[path = "web/pages.rs"]
 mod pages;
 #[path = "web/security.rs"]
