@@ -17,6 +17,7 @@ pub mod export;
 pub mod google;
 pub mod ics;
 pub mod linkedin;
+pub mod plan;
 pub mod report;
 pub mod vcard;
 
@@ -27,6 +28,7 @@ mod table;
 pub use contact::{ContactRecord, Related};
 pub use error::{Format, FormatError, MAX_FILE_BYTES};
 pub use ics::{Attendee, AttendeeRole, CalendarEvent, IcsOptions, Participation};
+pub use plan::{PlanOptions, plan_file};
 pub use report::{ParseReport, Place, Problem, Severity};
 
 /// Guess which of the supported formats `bytes` hold, from their first few kilobytes, so

@@ -66,6 +66,8 @@ pub struct AppState {
     /// Where the data lives, as the Settings page shows it (a path, or a URL without its
     /// password); `None` when the caller did not say.
     pub(crate) location: Option<Arc<str>>,
+    /// Uploaded import files waiting between their preview and its confirmation.
+    pub(crate) imports: Arc<pages::imports::PendingImports>,
 }
 
 impl AppState {
@@ -76,6 +78,7 @@ impl AppState {
             site: Arc::new(security::Site::loopback(port)),
             clock: Day::today,
             location: None,
+            imports: Arc::default(),
         }
     }
 

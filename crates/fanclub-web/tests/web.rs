@@ -14,6 +14,8 @@ mod feed;
 mod forms_people;
 #[path = "web/forms_work.rs"]
 mod forms_work;
+#[path = "web/imports.rs"]
+mod imports;
 #[path = "web/pages.rs"]
 mod pages;
 #[path = "web/security.rs"]

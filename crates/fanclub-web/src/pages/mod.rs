@@ -7,6 +7,7 @@ pub(crate) mod feed;
 mod form_view;
 mod framework;
 mod goals;
+pub(crate) mod imports;
 mod interactions;
 mod map;
 mod opportunities;
@@ -54,6 +55,7 @@ pub(crate) fn router() -> Router<AppState> {
         .merge(outreach::router())
         .merge(search::router())
         .merge(packet::router())
+        .merge(imports::router())
 }
 
 /// What a page handler returns.

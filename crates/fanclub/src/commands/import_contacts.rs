@@ -7,15 +7,9 @@ use std::path::Path;
 use std::time::Duration;
 
 use anyhow::{Context, Result, anyhow};
-use fanclub_core::import::{
-    CalendarRules, ContactDefaults, ImportPlan, ImportSummary, IncomingAttendee, IncomingContact,
-    IncomingEvent, plan_calendar, plan_contacts,
-};
+use fanclub_core::import::{CalendarRules, ContactDefaults, ImportPlan, ImportSummary};
 use fanclub_core::{Email, Name};
-use fanclub_formats::{
-    CalendarEvent, ContactRecord, Format, IcsOptions, MAX_FILE_BYTES, ParseReport, Participation,
-    Problem,
-};
+use fanclub_formats::{Format, IcsOptions, MAX_FILE_BYTES, PlanOptions, Problem, plan_file};
 use indicatif::{ProgressBar, ProgressStyle};
 use serde_json::json;
 use std::io::IsTerminal;
@@ -58,41 +52,6 @@ fn read(file: &Path) -> Result<Vec<u8>> {
     std::fs::read(file).with_context(|| format!("cannot read {shown}"))
 }
 
-fn incoming_contact(r: ContactRecord) -> IncomingContact {
-    IncomingContact {
-        at: r.at.to_string(),
-        name: Some(r.name),
-        emails: r.emails,
-        phones: r.phones,
-        organisation: r.organisation,
-        team: r.team,
-        title: r.title,
-        links: r.links,
-        birthday: r.birthday,
-        notes: r.notes,
-        connected_on: r.connected_on,
-    }
-}
-
-fn incoming_event(e: CalendarEvent) -> IncomingEvent {
-    let person = |a: fanclub_formats::Attendee| IncomingAttendee {
-        email: a.email,
-        name: a.name,
-        declined: a.participation == Some(Participation::Declined),
-    };
-    IncomingEvent {
-        at: e.at.to_string(),
-        uid: e.uid,
-        occurrence: e.occurrence,
-        summary: e.summary,
-        date: e.date,
-        organizer: e.organizer.map(person),
-        attendees: e.attendees.into_iter().map(person).collect(),
-        attendee_count: e.attendee_count,
-        cancelled: e.cancelled,
-    }
-}
-
 /// What the import commands share once the file is read and planned.
 struct Outcome<'a> {
     file: &'a Path,
@@ -115,17 +74,22 @@ async fn known(
 
 pub async fn contacts(app: &App, format: Format, a: ContactImportArgs) -> Result<()> {
     let bytes = read(&a.file)?;
+    if format == Format::ICalendar {
+        return Err(anyhow!(
+            "cannot import {} as contacts: it is a calendar; use `fanclub import calendar`",
+            a.file.display()
+        ));
+    }
     let bar = spinner();
     bar.set_message(format!("reading {}", a.file.display()));
-    let report = parse_contacts(format, &bytes, &a.file)?;
-    bar.set_message("matching with your people");
     let (people, refs) = known(app).await?;
-    let records: Vec<IncomingContact> = report.records.into_iter().map(incoming_contact).collect();
-    let defaults = ContactDefaults {
+    let mut options = PlanOptions::new(app.today);
+    options.contacts = ContactDefaults {
         circle: a.circle,
         relation: a.relation,
     };
-    let plan = plan_contacts(&people, &refs, &records, defaults, app.today);
+    let (plan, problems) = plan_file(&bytes, format, &people, &refs, &options, app.today)
+        .map_err(|e| anyhow!("cannot import {} as {format}: {e}", a.file.display()))?;
     finish(
         app,
         bar,
@@ -134,25 +98,10 @@ pub async fn contacts(app: &App, format: Format, a: ContactImportArgs) -> Result
             format,
             dry_run: a.dry_run,
             plan,
-            problems: report.problems,
+            problems,
         },
     )
     .await
-}
-
-fn parse_contacts(format: Format, bytes: &[u8], file: &Path) -> Result<ParseReport<ContactRecord>> {
-    let parsed = match format {
-        Format::LinkedIn => fanclub_formats::linkedin::parse(bytes),
-        Format::GoogleCsv => fanclub_formats::google::parse(bytes),
-        Format::VCard => fanclub_formats::vcard::parse(bytes),
-        Format::ICalendar => {
-            return Err(anyhow!(
-                "cannot import {} as contacts: it is a calendar; use `fanclub import calendar`",
-                file.display()
-            ));
-        }
-    };
-    parsed.map_err(|e| anyhow!("cannot import {} as {format}: {e}", file.display()))
 }
 
 pub async fn calendar(app: &App, a: CalendarImportArgs) -> Result<()> {
@@ -169,24 +118,33 @@ pub async fn calendar(app: &App, a: CalendarImportArgs) -> Result<()> {
     let bytes = read(&a.file)?;
     let bar = spinner();
     bar.set_message(format!("reading {}", a.file.display()));
-    let report = fanclub_formats::ics::parse(&bytes, &options).map_err(|e| {
+    let (people, refs) = known(app).await?;
+    let settings = app.store.get_settings().await?;
+    let plan_options = PlanOptions {
+        contacts: ContactDefaults::default(),
+        calendar: CalendarRules {
+            me,
+            my_name: settings.me.filter(|n| Name::parse(n).is_ok()),
+            max_attendees: a.max_attendees,
+            kind: a.kind,
+        },
+        ics: options,
+    };
+    let (plan, problems) = plan_file(
+        &bytes,
+        Format::ICalendar,
+        &people,
+        &refs,
+        &plan_options,
+        app.today,
+    )
+    .map_err(|e| {
         anyhow!(
             "cannot import {} as {}: {e}",
             a.file.display(),
             Format::ICalendar
         )
     })?;
-    bar.set_message("matching attendees with your people");
-    let (people, refs) = known(app).await?;
-    let settings = app.store.get_settings().await?;
-    let rules = CalendarRules {
-        me,
-        my_name: settings.me.filter(|n| Name::parse(n).is_ok()),
-        max_attendees: a.max_attendees,
-        kind: a.kind,
-    };
-    let events: Vec<IncomingEvent> = report.records.into_iter().map(incoming_event).collect();
-    let plan = plan_calendar(&people, &refs, &events, &rules, app.today);
     finish(
         app,
         bar,
@@ -195,7 +153,7 @@ pub async fn calendar(app: &App, a: CalendarImportArgs) -> Result<()> {
             format: Format::ICalendar,
             dry_run: a.dry_run,
             plan,
-            problems: report.problems,
+            problems,
         },
     )
     .await

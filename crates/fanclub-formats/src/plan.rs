@@ -1,0 +1,110 @@
+//! From a file's bytes to an import plan: read the file with the reader for its format,
+//! turn the records into the planner's input and plan them against the people already
+//! here. Shared by the command line and the web app, so both propose the same import.
+//! Pure: nothing is read from or written to a store.
+
+use std::collections::HashSet;
+
+use fanclub_core::import::{
+    CalendarRules, ContactDefaults, ImportPlan, IncomingAttendee, IncomingContact, IncomingEvent,
+    plan_calendar, plan_contacts,
+};
+use fanclub_core::{Day, Person, Record};
+
+use crate::{
+    CalendarEvent, ContactRecord, Format, FormatError, IcsOptions, Participation, Problem,
+};
+
+/// How records become people and interactions.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlanOptions {
+    /// How new people from a contacts file are filed.
+    pub contacts: ContactDefaults,
+    /// Which meetings of a calendar count, and who I am.
+    pub calendar: CalendarRules,
+    /// What to read from a calendar.
+    pub ics: IcsOptions,
+}
+
+impl PlanOptions {
+    /// The defaults of `fanclub import auto`: contacts filed as outside, external; meetings
+    /// with at most the default number of others; occurrences up to `today`.
+    pub fn new(today: Day) -> PlanOptions {
+        PlanOptions {
+            contacts: ContactDefaults::default(),
+            calendar: CalendarRules {
+                me: Vec::new(),
+                my_name: None,
+                max_attendees: fanclub_core::import::DEFAULT_MAX_ATTENDEES,
+                kind: None,
+            },
+            ics: IcsOptions::new(today).max_occurrences(52),
+        }
+    }
+}
+
+/// Read `bytes` as `format` and plan importing them into a workspace holding `people`
+/// (and interactions with `refs` as their external reference). Returns the plan and the
+/// problems met in the file; only a file that cannot be read at all is an error.
+pub fn plan_file(
+    bytes: &[u8],
+    format: Format,
+    people: &[Record<Person>],
+    refs: &HashSet<String>,
+    options: &PlanOptions,
+    today: Day,
+) -> Result<(ImportPlan, Vec<Problem>), FormatError> {
+    let contacts = match format {
+        Format::LinkedIn => crate::linkedin::parse(bytes)?,
+        Format::GoogleCsv => crate::google::parse(bytes)?,
+        Format::VCard => crate::vcard::parse(bytes)?,
+        Format::ICalendar => {
+            let report = crate::ics::parse(bytes, &options.ics)?;
+            let events: Vec<IncomingEvent> =
+                report.records.into_iter().map(incoming_event).collect();
+            let plan = plan_calendar(people, refs, &events, &options.calendar, today);
+            return Ok((plan, report.problems));
+        }
+    };
+    let records: Vec<IncomingContact> =
+        contacts.records.into_iter().map(incoming_contact).collect();
+    let plan = plan_contacts(people, refs, &records, options.contacts, today);
+    Ok((plan, contacts.problems))
+}
+
+/// A contact record as the planner takes it.
+pub fn incoming_contact(r: ContactRecord) -> IncomingContact {
+    IncomingContact {
+        at: r.at.to_string(),
+        name: Some(r.name),
+        emails: r.emails,
+        phones: r.phones,
+        organisation: r.organisation,
+        team: r.team,
+        title: r.title,
+        links: r.links,
+        birthday: r.birthday,
+        notes: r.notes,
+        connected_on: r.connected_on,
+    }
+}
+
+/// A calendar event as the planner takes it.
+pub fn incoming_event(e: CalendarEvent) -> IncomingEvent {
+    let person = |a: crate::Attendee| IncomingAttendee {
+        email: a.email,
+        name: a.name,
+        declined: a.participation == Some(Participation::Declined),
+    };
+    IncomingEvent {
+        at: e.at.to_string(),
+        uid: e.uid,
+        occurrence: e.occurrence,
+        summary: e.summary,
+        date: e.date,
+        organizer: e.organizer.map(person),
+        attendees: e.attendees.into_iter().map(person).collect(),
+        attendee_count: e.attendee_count,
+        cancelled: e.cancelled,
+    }
+}
