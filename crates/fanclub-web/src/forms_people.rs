@@ -429,14 +429,9 @@ impl ConnectionForm {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(default)]
 pub(crate) struct InteractionEditForm {
-    pub(crate) on: String,
-    pub(crate) kind: String,
-    pub(crate) with: String,
-    pub(crate) summary: String,
-    pub(crate) notes: String,
-    pub(crate) learned: String,
-    pub(crate) follow_up: String,
-    pub(crate) follow_up_due: String,
+    /// The log form's own fields, read with its rules.
+    #[serde(flatten)]
+    pub(crate) log: InteractionForm,
     /// `on` when ticked.
     pub(crate) follow_up_done: String,
     /// The person page to return to.
@@ -446,20 +441,22 @@ pub(crate) struct InteractionEditForm {
 impl InteractionEditForm {
     pub(crate) fn of(i: &Interaction, people: &[Record<Person>]) -> InteractionEditForm {
         InteractionEditForm {
-            on: i.on.to_string(),
-            kind: i.kind.to_string(),
-            with: i
-                .people
-                .iter()
-                .filter_map(|id| people.iter().find(|p| p.id == *id))
-                .map(|p| p.handle.to_string())
-                .collect::<Vec<_>>()
-                .join(", "),
-            summary: i.summary.to_string(),
-            notes: i.notes.clone().unwrap_or_default(),
-            learned: i.learned.clone().unwrap_or_default(),
-            follow_up: i.follow_up.clone().unwrap_or_default(),
-            follow_up_due: i.follow_up_due.map(|d| d.to_string()).unwrap_or_default(),
+            log: InteractionForm {
+                on: i.on.to_string(),
+                kind: i.kind.to_string(),
+                with: i
+                    .people
+                    .iter()
+                    .filter_map(|id| people.iter().find(|p| p.id == *id))
+                    .map(|p| p.handle.to_string())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                summary: i.summary.to_string(),
+                notes: i.notes.clone().unwrap_or_default(),
+                learned: i.learned.clone().unwrap_or_default(),
+                follow_up: i.follow_up.clone().unwrap_or_default(),
+                follow_up_due: i.follow_up_due.map(|d| d.to_string()).unwrap_or_default(),
+            },
             follow_up_done: if i.follow_up_done {
                 "on".into()
             } else {
@@ -476,17 +473,7 @@ impl InteractionEditForm {
         people: &[Record<Person>],
         today: Day,
     ) -> Result<Interaction, FieldErrors> {
-        let form = InteractionForm {
-            on: self.on.clone(),
-            kind: self.kind.clone(),
-            with: self.with.clone(),
-            summary: self.summary.clone(),
-            notes: self.notes.clone(),
-            learned: self.learned.clone(),
-            follow_up: self.follow_up.clone(),
-            follow_up_due: self.follow_up_due.clone(),
-        };
-        let mut i = form.draft().parse(people, today)?;
+        let mut i = self.log.draft().parse(people, today)?;
         i.follow_up_done = i.follow_up.is_some() && !self.follow_up_done.trim().is_empty();
         i.external_ref = before.external_ref.clone();
         Ok(i)

@@ -118,30 +118,30 @@ fn edit_page(
 ) -> FormPage {
     let sections = vec![
         Section::plain(vec![
-            Field::text(IF, "with", "With", &f.with)
+            Field::text(IF, "with", "With", &f.log.with)
                 .required()
                 .wide()
                 .suggest_people()
                 .hint("Handles or names, separated by commas."),
-            Field::date(IF, "on", "When", &f.on).hint("YYYY-MM-DD; today if left blank."),
-            Field::select(IF, "kind", "Kind", InteractionKind::ALL, &f.kind),
-            Field::text(IF, "summary", "What happened", &f.summary)
+            Field::date(IF, "on", "When", &f.log.on).hint("YYYY-MM-DD; today if left blank."),
+            Field::select(IF, "kind", "Kind", InteractionKind::ALL, &f.log.kind),
+            Field::text(IF, "summary", "What happened", &f.log.summary)
                 .required()
                 .wide(),
-            Field::area(IF, "learned", "What I learned about them", &f.learned)
+            Field::area(IF, "learned", "What I learned about them", &f.log.learned)
                 .optional()
                 .hint(
                     "Their goals, what they struggle with, what they care about. Markdown works.",
                 ),
-            Field::area(IF, "notes", "Notes", &f.notes)
+            Field::area(IF, "notes", "Notes", &f.log.notes)
                 .optional()
                 .hint("Markdown works."),
         ]),
         Section::new(
             "Follow-up",
             vec![
-                Field::text(IF, "follow_up", "Follow-up", &f.follow_up).optional(),
-                Field::date(IF, "follow_up_due", "Follow-up due", &f.follow_up_due).optional(),
+                Field::text(IF, "follow_up", "Follow-up", &f.log.follow_up).optional(),
+                Field::date(IF, "follow_up_due", "Follow-up due", &f.log.follow_up_due).optional(),
                 Field::checkbox(
                     IF,
                     "follow_up_done",
