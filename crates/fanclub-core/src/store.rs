@@ -47,6 +47,9 @@ pub trait Store: Send + Sync {
     async fn update_connection(&self, c: &Record<Connection>) -> CoreResult<Record<Connection>>;
     async fn get_connection(&self, id: ConnectionId) -> CoreResult<Record<Connection>>;
     async fn list_connections(&self) -> CoreResult<Vec<Record<Connection>>>;
+    /// The connections one person is part of, by id (served by an index: a person page
+    /// must not read the whole network).
+    async fn connections_of(&self, person: PersonId) -> CoreResult<Vec<Record<Connection>>>;
     async fn delete_connection(&self, id: ConnectionId) -> CoreResult<()>;
 
     // Interactions.

@@ -1,7 +1,7 @@
 //! Connections: who knows whom. Stored with the lower person id first, so (a, b) and
 //! (b, a) are one row and the unique index catches the duplicate either way round.
 
-use fanclub_core::{Connection, ConnectionId, CoreError, CoreResult, Record};
+use fanclub_core::{Connection, ConnectionId, CoreError, CoreResult, PersonId, Record};
 use sqlx::AnyConnection;
 
 use crate::SqlStore;
@@ -166,6 +166,26 @@ impl SqlStore {
                 .fetch_all(self.pool())
                 .await
                 .db()?;
+        rows.into_iter().map(ConnectionRow::into_record).collect()
+    }
+
+    pub(crate) async fn connections_of_tx(
+        &self,
+        person: PersonId,
+    ) -> CoreResult<Vec<Record<Connection>>> {
+        let mut conn = self.pool().acquire().await.db()?;
+        ensure_exist(&mut conn, self.account(), &PERSON, &[person.get()]).await?;
+        // Two index searches (a person is stored as either end of a pair).
+        let rows: Vec<ConnectionRow> = sqlx::query_as(select_connection!(
+            "WHERE account_id = $1 AND person_a = $2 \
+             UNION ALL SELECT id, person_a, person_b, strength, note FROM connections \
+             WHERE account_id = $1 AND person_b = $2 ORDER BY id"
+        ))
+        .bind(self.account())
+        .bind(person.get())
+        .fetch_all(&mut *conn)
+        .await
+        .db()?;
         rows.into_iter().map(ConnectionRow::into_record).collect()
     }
 

@@ -5,6 +5,7 @@
 //! between records is a composite foreign key `(account_id, id)`, so a record can only point
 //! at a record of its own account.
 
+mod cache;
 mod connections;
 mod deletion;
 mod documents;
@@ -25,13 +26,16 @@ mod wins;
 mod workspace;
 mod workspace_import;
 
+use std::future::Future;
 use std::path::Path;
+use std::sync::Arc;
 use std::time::Duration;
 
 use fanclub_core::CoreResult;
 use sqlx::any::AnyPoolOptions;
 use sqlx::{AnyPool, Connection, Executor};
 
+use cache::ReadCache;
 pub use error::StoreError;
 use error::redact;
 use violation::DbResult;
@@ -67,6 +71,8 @@ pub struct SqlStore {
     pool: AnyPool,
     account: i64,
     backend: Backend,
+    /// Whole lists kept while the database is unchanged (SQLite only, see `cache.rs`).
+    cache: Option<Arc<ReadCache>>,
 }
 
 // By hand: the pool's options hold the URL, whose password must never be printed.
@@ -110,10 +116,12 @@ impl SqlStore {
             pool.close().await;
             return Err(StoreError::migrate(url, &e));
         }
+        let cache = (backend == Backend::Sqlite).then(|| Arc::new(ReadCache::new(url)));
         Ok(SqlStore {
             pool,
             account: LOCAL_ACCOUNT,
             backend,
+            cache,
         })
     }
 
@@ -151,6 +159,20 @@ impl SqlStore {
     /// Close every connection of the pool (shared by all clones).
     pub async fn close(&self) {
         self.pool.close().await;
+    }
+
+    /// `load`, or the list it returned before if the database has not changed since.
+    /// `key` names the list and any filter it was read with.
+    pub(crate) async fn cached<T, F, Fut>(&self, key: impl Into<String>, load: F) -> CoreResult<T>
+    where
+        T: Clone + Send + Sync + 'static,
+        F: FnOnce() -> Fut,
+        Fut: Future<Output = CoreResult<T>>,
+    {
+        match &self.cache {
+            Some(cache) => cache.get_or_load(self.account, key.into(), load).await,
+            None => load().await,
+        }
     }
 
     pub(crate) fn pool(&self) -> &AnyPool {

@@ -32,7 +32,7 @@ impl Store for SqlStore {
 
     #[tracing::instrument(skip_all)]
     async fn list_people(&self) -> CoreResult<Vec<Record<Person>>> {
-        self.list_people_tx().await
+        self.cached("people", || self.list_people_tx()).await
     }
 
     #[tracing::instrument(skip_all)]
@@ -47,12 +47,16 @@ impl Store for SqlStore {
 
     #[tracing::instrument(skip_all)]
     async fn stance_changes_since(&self, since: Day) -> CoreResult<Vec<Record<StanceChange>>> {
-        self.stance_changes_since_tx(since).await
+        self.cached(format!("stance_changes_since {since}"), || {
+            self.stance_changes_since_tx(since)
+        })
+        .await
     }
 
     #[tracing::instrument(skip_all)]
     async fn last_contacts(&self) -> CoreResult<Vec<LastContact>> {
-        self.last_contacts_tx().await
+        self.cached("last_contacts", || self.last_contacts_tx())
+            .await
     }
 
     #[tracing::instrument(skip_all)]
@@ -72,7 +76,13 @@ impl Store for SqlStore {
 
     #[tracing::instrument(skip_all)]
     async fn list_connections(&self) -> CoreResult<Vec<Record<Connection>>> {
-        self.list_connections_tx().await
+        self.cached("connections", || self.list_connections_tx())
+            .await
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn connections_of(&self, person: PersonId) -> CoreResult<Vec<Record<Connection>>> {
+        self.connections_of_tx(person).await
     }
 
     #[tracing::instrument(skip_all)]
@@ -100,7 +110,13 @@ impl Store for SqlStore {
         &self,
         filter: &InteractionFilter,
     ) -> CoreResult<Vec<Record<Interaction>>> {
-        self.list_interactions_tx(filter).await
+        // Cached only when bounded: the whole history can be a million rows.
+        if filter.open_follow_ups || filter.limit.is_some() || filter.person.is_some() {
+            let key = format!("interactions {filter:?}");
+            self.cached(key, || self.list_interactions_tx(filter)).await
+        } else {
+            self.list_interactions_tx(filter).await
+        }
     }
 
     #[tracing::instrument(skip_all)]
@@ -125,7 +141,7 @@ impl Store for SqlStore {
 
     #[tracing::instrument(skip_all)]
     async fn list_goals(&self) -> CoreResult<Vec<Record<Goal>>> {
-        self.list_goals_tx().await
+        self.cached("goals", || self.list_goals_tx()).await
     }
 
     #[tracing::instrument(skip_all)]
@@ -150,7 +166,7 @@ impl Store for SqlStore {
 
     #[tracing::instrument(skip_all)]
     async fn list_wins(&self) -> CoreResult<Vec<Record<Win>>> {
-        self.list_wins_tx().await
+        self.cached("wins", || self.list_wins_tx()).await
     }
 
     #[tracing::instrument(skip_all)]
@@ -165,7 +181,8 @@ impl Store for SqlStore {
 
     #[tracing::instrument(skip_all)]
     async fn get_framework(&self) -> CoreResult<Framework> {
-        self.get_framework_tx().await
+        self.cached("get_framework", || self.get_framework_tx())
+            .await
     }
 
     #[tracing::instrument(skip_all)]
@@ -190,7 +207,7 @@ impl Store for SqlStore {
 
     #[tracing::instrument(skip_all)]
     async fn list_evidence(&self) -> CoreResult<Vec<Record<Evidence>>> {
-        self.list_evidence_tx().await
+        self.cached("evidence", || self.list_evidence_tx()).await
     }
 
     #[tracing::instrument(skip_all)]
@@ -218,7 +235,8 @@ impl Store for SqlStore {
 
     #[tracing::instrument(skip_all)]
     async fn list_perceptions(&self) -> CoreResult<Vec<Record<PerceptionCheck>>> {
-        self.list_perceptions_tx().await
+        self.cached("perceptions", || self.list_perceptions_tx())
+            .await
     }
 
     #[tracing::instrument(skip_all)]
@@ -243,7 +261,8 @@ impl Store for SqlStore {
 
     #[tracing::instrument(skip_all)]
     async fn list_opportunities(&self) -> CoreResult<Vec<Record<Opportunity>>> {
-        self.list_opportunities_tx().await
+        self.cached("opportunities", || self.list_opportunities_tx())
+            .await
     }
 
     #[tracing::instrument(skip_all)]
@@ -268,7 +287,7 @@ impl Store for SqlStore {
 
     #[tracing::instrument(skip_all)]
     async fn list_decisions(&self) -> CoreResult<Vec<Record<Decision>>> {
-        self.list_decisions_tx().await
+        self.cached("decisions", || self.list_decisions_tx()).await
     }
 
     #[tracing::instrument(skip_all)]
@@ -288,7 +307,7 @@ impl Store for SqlStore {
 
     #[tracing::instrument(skip_all)]
     async fn list_reviews(&self) -> CoreResult<Vec<Record<WeeklyReview>>> {
-        self.list_reviews_tx().await
+        self.cached("reviews", || self.list_reviews_tx()).await
     }
 
     #[tracing::instrument(skip_all)]
@@ -298,7 +317,7 @@ impl Store for SqlStore {
 
     #[tracing::instrument(skip_all)]
     async fn get_settings(&self) -> CoreResult<Settings> {
-        self.get_settings_tx().await
+        self.cached("get_settings", || self.get_settings_tx()).await
     }
 
     #[tracing::instrument(skip_all)]
@@ -328,7 +347,7 @@ impl Store for SqlStore {
 
     #[tracing::instrument(skip_all)]
     async fn counts(&self) -> CoreResult<Counts> {
-        self.counts_tx().await
+        self.cached("counts", || self.counts_tx()).await
     }
 
     #[tracing::instrument(skip_all)]

@@ -119,3 +119,66 @@ async fn volume() {
         store.cleanup().await;
     }
 }
+
+/// Lists are kept between reads on SQLite (`cache.rs`); a change from anywhere must show
+/// on the very next read: this store's own writes, another store on the same file (as a
+/// `fanclub` command in a second terminal is), and a plain SQL write.
+#[tokio::test]
+async fn cached_lists_show_every_change_at_once() {
+    use fanclub_core::Store;
+    use story::fixtures::{day, person};
+    let dir = tempfile::tempdir().unwrap();
+    let url = fanclub_store::sqlite_url(&dir.path().join("cache.db"));
+    let web = SqlStore::open(&url).await.unwrap();
+    let cli = SqlStore::open(&url).await.unwrap();
+    let names = |people: Vec<fanclub_core::Record<fanclub_core::Person>>| {
+        people
+            .iter()
+            .map(|p| p.name.as_str().to_string())
+            .collect::<Vec<_>>()
+    };
+
+    assert!(web.list_people().await.unwrap().is_empty());
+    let dana = web
+        .create_person(&person("Dana Kim", 4, 4), day("2026-01-05"))
+        .await
+        .unwrap();
+    assert_eq!(names(web.list_people().await.unwrap()), ["Dana Kim"]);
+    assert_eq!(
+        web.list_people().await.unwrap(),
+        web.list_people().await.unwrap()
+    );
+
+    cli.create_person(&person("Eli Park", 2, 3), day("2026-01-06"))
+        .await
+        .unwrap();
+    assert_eq!(
+        names(web.list_people().await.unwrap()),
+        ["Dana Kim", "Eli Park"]
+    );
+    assert_eq!(web.counts().await.unwrap().people, 2);
+
+    let mut raw = <sqlx::SqliteConnection as sqlx::Connection>::connect(&url)
+        .await
+        .unwrap();
+    sqlx::query("UPDATE people SET name = 'Dana Kim-Lee' WHERE id = $1")
+        .bind(dana.id.get())
+        .execute(&mut raw)
+        .await
+        .unwrap();
+    assert_eq!(
+        names(web.list_people().await.unwrap()),
+        ["Dana Kim-Lee", "Eli Park"]
+    );
+
+    // Another account on the same file has lists of its own.
+    let other = web.for_account(web.create_account("other").await.unwrap());
+    assert!(other.list_people().await.unwrap().is_empty());
+    assert_eq!(web.list_people().await.unwrap().len(), 2);
+
+    web.delete_person(dana.id).await.unwrap();
+    assert_eq!(names(cli.list_people().await.unwrap()), ["Eli Park"]);
+    assert_eq!(names(web.list_people().await.unwrap()), ["Eli Park"]);
+    web.close().await;
+    cli.close().await;
+}

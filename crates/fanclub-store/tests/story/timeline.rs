@@ -82,6 +82,24 @@ async fn connections(store: &SqlStore, cast: &Cast) {
         store.list_connections().await.unwrap(),
         [closer.clone(), second.clone()]
     );
+    // One person's connections, whichever end of the pair they are stored as.
+    assert_eq!(
+        store.connections_of(cast.dana).await.unwrap(),
+        [closer.clone(), second.clone()]
+    );
+    assert_eq!(
+        store.connections_of(cast.ana).await.unwrap(),
+        [second.clone()]
+    );
+    assert_eq!(
+        store.connections_of(cast.omar).await.unwrap(),
+        [closer.clone()]
+    );
+    assert_not_found(
+        store.connections_of(PersonId::from_raw(999_999)).await,
+        "person",
+        "999999",
+    );
     store.delete_connection(second.id).await.unwrap();
     assert_not_found(
         store.get_connection(second.id).await,

@@ -68,10 +68,12 @@ async fn index(State(state): State<AppState>, Query(query): Query<PathsQuery>) -
     let mut to_error = None;
     let mut result = None;
     let mut status = StatusCode::OK;
-    let connections = store.list_connections().await?;
+    // The network is read only when a search needs it; the empty form needs its size.
+    let no_connections = store.counts().await?.connections == 0;
     if !query.to.trim().is_empty() && k_error.is_none() {
         match target(&people, &query.to) {
             Ok(id) => {
+                let connections = store.list_connections().await?;
                 let contacts = store.last_contacts().await?;
                 let graph = IntroGraph::build(&people, &connections, &contacts, today);
                 result = Some(graph.paths(id, k));
@@ -111,7 +113,7 @@ async fn index(State(state): State<AppState>, Query(query): Query<PathsQuery>) -
             to_error,
             k_error,
             result,
-            no_connections: connections.is_empty(),
+            no_connections,
             people: people.len(),
             query,
         },

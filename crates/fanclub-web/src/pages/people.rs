@@ -208,7 +208,7 @@ async fn connections_of(
     people: &[Record<Person>],
 ) -> Result<Vec<Known>, CoreError> {
     let mut known: Vec<Known> = store
-        .list_connections()
+        .connections_of(me)
         .await?
         .into_iter()
         .filter_map(|c| {

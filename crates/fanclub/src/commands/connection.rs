@@ -45,13 +45,10 @@ async fn add(app: &App, a: ConnectionAdd) -> Result<()> {
 async fn list(app: &App, a: ConnectionList) -> Result<()> {
     let roster = Roster::load(app.store.as_ref()).await?;
     let person = a.person.as_deref().map(|k| roster.resolve(k)).transpose()?;
-    let found: Vec<Record<Connection>> = app
-        .store
-        .list_connections()
-        .await?
-        .into_iter()
-        .filter(|c| person.is_none_or(|p| c.other(p).is_some()))
-        .collect();
+    let found: Vec<Record<Connection>> = match person {
+        Some(p) => app.store.connections_of(p).await?,
+        None => app.store.list_connections().await?,
+    };
     if app.json {
         return output::json(&found);
     }

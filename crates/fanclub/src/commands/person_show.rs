@@ -71,7 +71,7 @@ pub async fn show(app: &App, key: &str) -> Result<()> {
         })
         .collect();
     let connections: Vec<_> = store
-        .list_connections()
+        .connections_of(id)
         .await?
         .into_iter()
         .filter_map(|c| c.other(id).map(|o| (o, c.strength)))
