@@ -146,6 +146,12 @@ pub trait Store: Send + Sync {
     // The whole workspace.
     /// How many records of each kind this account holds.
     async fn counts(&self) -> CoreResult<Counts>;
+    /// A number that changes whenever anything in this workspace's database changes, from
+    /// this process or another. `None` when the store cannot tell cheaply; a caller must
+    /// then not reuse anything it read before.
+    async fn revision(&self) -> CoreResult<Option<i64>> {
+        Ok(None)
+    }
     /// Every record of this account, each list ordered by id.
     async fn export_workspace(&self) -> CoreResult<Workspace>;
     /// Write a whole workspace into this account in one transaction, giving every record a

@@ -13,6 +13,7 @@
 use std::any::Any;
 use std::collections::HashMap;
 use std::future::Future;
+use std::sync::atomic::{AtomicI64, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
 use fanclub_core::CoreResult;
@@ -32,6 +33,14 @@ pub(crate) struct ReadCache {
     /// (with every entry dropped, as versions of two connections do not compare) if a
     /// query on it fails.
     watcher: AsyncMutex<Option<AnyConnection>>,
+    /// How many times the watcher was opened: a new connection counts its versions
+    /// afresh, so the epoch goes into every version handed out.
+    epoch: AtomicI64,
+    /// Checks started so far, and the last one's number with its answer: a caller may
+    /// take the answer of any check that started after it asked (it saw every commit
+    /// made before), so callers waiting together share one check.
+    started: AtomicU64,
+    last: Mutex<(u64, i64)>,
     entries: Mutex<HashMap<(i64, String), Entry>>,
 }
 
@@ -40,19 +49,34 @@ impl ReadCache {
         ReadCache {
             url: url.to_string(),
             watcher: AsyncMutex::new(None),
+            epoch: AtomicI64::new(0),
+            started: AtomicU64::new(0),
+            last: Mutex::new((0, 0)),
             entries: Mutex::new(HashMap::new()),
         }
     }
 
-    /// The database's version as the watcher sees it.
-    async fn version(&self) -> CoreResult<i64> {
+    /// The database's version as the watcher sees it, with the watcher's epoch: two calls
+    /// give the same number only if nothing was committed in between.
+    pub(crate) async fn version(&self) -> CoreResult<i64> {
+        let asked = self.started.load(Ordering::SeqCst);
+        let epoch = |v: i64| (self.epoch.load(Ordering::SeqCst) << 32) + (v & 0xFFFF_FFFF);
         let mut watcher = self.watcher.lock().await;
+        let last = *self.last_lock();
+        if last.0 > asked {
+            return Ok(last.1);
+        }
+        let check = self.started.fetch_add(1, Ordering::SeqCst) + 1;
         if let Some(conn) = watcher.as_mut() {
             match sqlx::query_scalar::<_, i64>("PRAGMA data_version")
                 .fetch_one(&mut *conn)
                 .await
             {
-                Ok(v) => return Ok(v),
+                Ok(v) => {
+                    let version = epoch(v);
+                    *self.last_lock() = (check, version);
+                    return Ok(version);
+                }
                 Err(_) => *watcher = None,
             }
         }
@@ -63,7 +87,16 @@ impl ReadCache {
             .await
             .db()?;
         *watcher = Some(conn);
-        Ok(v)
+        self.epoch.fetch_add(1, Ordering::SeqCst);
+        let version = epoch(v);
+        *self.last_lock() = (check, version);
+        Ok(version)
+    }
+
+    fn last_lock(&self) -> std::sync::MutexGuard<'_, (u64, i64)> {
+        self.last
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
     /// Drop every entry.

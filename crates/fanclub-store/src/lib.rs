@@ -175,6 +175,10 @@ impl SqlStore {
         }
     }
 
+    pub(crate) fn read_cache(&self) -> Option<&ReadCache> {
+        self.cache.as_deref()
+    }
+
     pub(crate) fn pool(&self) -> &AnyPool {
         &self.pool
     }

@@ -350,6 +350,13 @@ impl Store for SqlStore {
         self.cached("counts", || self.counts_tx()).await
     }
 
+    async fn revision(&self) -> CoreResult<Option<i64>> {
+        match self.read_cache() {
+            Some(cache) => cache.version().await.map(Some),
+            None => Ok(None),
+        }
+    }
+
     #[tracing::instrument(skip_all)]
     async fn export_workspace(&self) -> CoreResult<Workspace> {
         self.export_workspace_tx().await

@@ -89,11 +89,11 @@ async fn connections(store: &SqlStore, cast: &Cast) {
     );
     assert_eq!(
         store.connections_of(cast.ana).await.unwrap(),
-        [second.clone()]
+        std::slice::from_ref(&second)
     );
     assert_eq!(
         store.connections_of(cast.omar).await.unwrap(),
-        [closer.clone()]
+        std::slice::from_ref(&closer)
     );
     assert_not_found(
         store.connections_of(PersonId::from_raw(999_999)).await,
