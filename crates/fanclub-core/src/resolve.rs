@@ -68,6 +68,67 @@ pub fn resolve_person(people: &[Record<Person>], key: &str) -> Result<PersonId, 
     }
 }
 
+/// Resolve a name or handle typed in a form where a wrong guess would record something
+/// about the wrong person (who heard about a win): an exact handle, else the one person
+/// whose name is `key` but for case. Several people of that name is an error naming their
+/// handles; no one of that name is an error that names close matches (names with words
+/// starting as typed), if any, without choosing one.
+pub fn resolve_exact_person(people: &[Record<Person>], key: &str) -> Result<PersonId, CoreError> {
+    let k = key.trim();
+    if k.is_empty() {
+        return Err(CoreError::invalid("person", key, "a name or a handle"));
+    }
+    if let Some(p) = people.iter().find(|p| p.handle.as_str() == k) {
+        return Ok(p.id);
+    }
+    let lower = k.to_lowercase();
+    let exact: Vec<_> = people
+        .iter()
+        .filter(|p| p.name.as_str().to_lowercase() == lower)
+        .collect();
+    match exact.as_slice() {
+        [one] => return Ok(one.id),
+        [_, _, ..] => return Err(ambiguous(k, &exact)),
+        [] => {}
+    }
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let close: Vec<String> = people
+        .iter()
+        .filter(|p| {
+            let name = p.name.as_str().to_lowercase();
+            let name_words: Vec<&str> = name
+                .split(|c: char| c.is_whitespace() || c == '-')
+                .collect();
+            words
+                .iter()
+                .all(|w| name_words.iter().any(|n| n.starts_with(w)))
+        })
+        .take(CLOSE_MATCHES + 1)
+        .map(|p| format!("{} ({})", p.name, p.handle))
+        .collect();
+    if close.is_empty() {
+        return Err(CoreError::NotFound {
+            kind: "person",
+            key: k.to_string(),
+            hint: "type their full name or their handle".into(),
+        });
+    }
+    let more = if close.len() > CLOSE_MATCHES {
+        ", …"
+    } else {
+        ""
+    };
+    let shown = close[..close.len().min(CLOSE_MATCHES)].join(", ");
+    Err(CoreError::invalid(
+        "person",
+        k,
+        format!("a full name or a handle; close matches: {shown}{more}"),
+    ))
+}
+
+/// How many close matches an unknown name lists.
+const CLOSE_MATCHES: usize = 5;
+
 fn ambiguous(key: &str, matches: &[&Record<Person>]) -> CoreError {
     let mut candidates: Vec<String> = matches
         .iter()
@@ -114,6 +175,33 @@ mod tests {
                 Record::new(PersonId::from_raw(i as i64 + 1), p)
             })
             .collect()
+    }
+
+    #[test]
+    fn exact_resolution_takes_a_handle_or_a_whole_name() {
+        let ps = people(&["Dana Kim", "Dan Brown", "Priya Raman", "Dana Kim"]);
+        assert_eq!(resolve_exact_person(&ps, "dana-kim-2").unwrap().get(), 4);
+        assert_eq!(resolve_exact_person(&ps, " PRIYA raman ").unwrap().get(), 3);
+        match resolve_exact_person(&ps, "dana kim") {
+            Err(CoreError::Ambiguous { candidates, .. }) => {
+                assert_eq!(candidates, ["dana-kim (Dana Kim)", "dana-kim-2 (Dana Kim)"]);
+            }
+            other => panic!("{other:?}"),
+        }
+        // A part of a name is not enough, but the close matches are named.
+        match resolve_exact_person(&ps, "priya") {
+            Err(CoreError::Invalid { expected, .. }) => {
+                assert!(expected.contains("Priya Raman (priya-raman)"), "{expected}");
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(matches!(
+            resolve_exact_person(&ps, "zoe"),
+            Err(CoreError::NotFound { .. })
+        ));
+        // Ids are not names.
+        assert!(resolve_exact_person(&ps, "#3").is_err());
+        assert!(resolve_exact_person(&ps, "  ").is_err());
     }
 
     #[test]

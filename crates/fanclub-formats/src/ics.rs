@@ -22,7 +22,6 @@ mod people;
 mod versions;
 
 use std::collections::{HashMap, HashSet};
-use std::str::FromStr;
 
 use calcard::common::timezone::Tz;
 use calcard::icalendar::{
@@ -37,6 +36,7 @@ use fanclub_core::Day;
 
 pub use people::{Attendee, AttendeeRole, Participation};
 
+use crate::choices::TimeZone;
 use crate::report::{ParseReport, Place, Problem, quote};
 use crate::{Format, FormatError, input};
 use versions::Version;
@@ -78,16 +78,19 @@ impl IcsOptions {
     /// Date events whose times are written in UTC (`…Z`) or as a bare offset in this IANA
     /// zone (`Europe/Berlin`) instead of in UTC, so a 23:30Z meeting lands on the member's
     /// day. Events with their own TZID keep it; floating times are wall-clock already.
-    pub fn time_zone(mut self, name: &str) -> Result<IcsOptions, FormatError> {
-        match Tz::from_str(name.trim()) {
-            Ok(zone @ Tz::Tz(_)) => {
-                self.zone = Some(zone);
-                Ok(self)
-            }
-            _ => Err(FormatError::UnknownTimeZone {
+    pub fn time_zone(self, name: &str) -> Result<IcsOptions, FormatError> {
+        match TimeZone::parse(name) {
+            Ok(zone) => Ok(self.in_zone(zone)),
+            Err(_) => Err(FormatError::UnknownTimeZone {
                 name: name.to_string(),
             }),
         }
+    }
+
+    /// [`IcsOptions::time_zone`] with a zone already checked.
+    pub fn in_zone(mut self, zone: TimeZone) -> IcsOptions {
+        self.zone = Some(zone.tz());
+        self
     }
 }
 

@@ -11,6 +11,7 @@
 //! This crate knows nothing about the database: matching records to existing people, the
 //! dry run and the single write transaction belong to the import pipeline built on top.
 
+pub mod choices;
 pub mod contact;
 pub mod error;
 pub mod export;
@@ -25,6 +26,7 @@ mod birthday;
 mod input;
 mod table;
 
+pub use choices::{ImportChoices, TimeZone};
 pub use contact::{ContactRecord, Related};
 pub use error::{Format, FormatError, MAX_FILE_BYTES};
 pub use ics::{Attendee, AttendeeRole, CalendarEvent, IcsOptions, Participation};

@@ -30,16 +30,7 @@ impl PlanOptions {
     /// The defaults of `fanclub import auto`: contacts filed as outside, external; meetings
     /// with at most the default number of others; occurrences up to `today`.
     pub fn new(today: Day) -> PlanOptions {
-        PlanOptions {
-            contacts: ContactDefaults::default(),
-            calendar: CalendarRules {
-                me: Vec::new(),
-                my_name: None,
-                max_attendees: fanclub_core::import::DEFAULT_MAX_ATTENDEES,
-                kind: None,
-            },
-            ics: IcsOptions::new(today).max_occurrences(52),
-        }
+        crate::ImportChoices::default().plan_options(&fanclub_core::Settings::default(), today)
     }
 }
 

@@ -16,7 +16,7 @@ use std::sync::Arc;
 use axum::Router;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use fanclub_core::generate::{GenerateSpec, generate_workspace};
 use fanclub_core::{Day, Store};
 use fanclub_store::{SqlStore, sqlite_url};
@@ -88,7 +88,13 @@ fn pages(c: &mut Criterion) {
         .first()
         .map(|p| format!("/people/{}", p.handle))
         .expect("the workspace has people");
+    // Someone other than the member's first contact, to search intro paths to.
+    let target = people
+        .get(people.len() / 2)
+        .map(|p| format!("/paths?to={}", p.handle))
+        .expect("the workspace has people");
     eprintln!("workspace: {} people", people.len());
+    let writer = store.clone();
     let shared: Arc<dyn Store> = Arc::new(store);
     let app = fanclub_web::router(fanclub_web::AppState::new(shared, PORT));
 
@@ -102,6 +108,8 @@ fn pages(c: &mut Criterion) {
         "/readiness".to_string(),
         "/momentum".to_string(),
         "/paths".to_string(),
+        target,
+        "/people?sort=overdue&page=50".to_string(),
         "/check".to_string(),
         "/settings".to_string(),
         "/search?q=platform".to_string(),
@@ -118,10 +126,39 @@ fn pages(c: &mut Criterion) {
         // Person pages differ only by handle: one name for all, so runs compare.
         let name = if path.starts_with("/people/") {
             "/people/{handle}"
+        } else if path.starts_with("/paths?to=") {
+            "/paths?to={handle}"
         } else {
             path.as_str()
         };
         g.bench_function(name, |b| b.iter(|| rt.block_on(fetch(&app, path))));
+    }
+    // The pages above are served from what the store and the app keep while the database
+    // is unchanged. The first view after a change reads and renders again: before each
+    // timed request, one real change (the momentum window moved by a day and back; a
+    // write that changes nothing is not a change to SQLite).
+    let touch = || {
+        rt.block_on(async {
+            let mut settings = writer.get_settings().await.expect("settings load");
+            settings.momentum_window_days = if settings.momentum_window_days == 90 {
+                91
+            } else {
+                90
+            };
+            writer
+                .save_settings(&settings)
+                .await
+                .expect("settings save");
+        })
+    };
+    for path in ["/", "/people"] {
+        g.bench_function(format!("{path} after a change"), |b| {
+            b.iter_batched(
+                touch,
+                |()| rt.block_on(fetch(&app, path)),
+                BatchSize::PerIteration,
+            )
+        });
     }
     g.finish();
 }

@@ -73,8 +73,30 @@ fn message(field: &str, e: &CoreError) -> String {
         CoreError::NotFound { key, .. } => {
             format!("No one here matches “{key}”. Check the spelling, or add them first.")
         }
+        CoreError::Ambiguous {
+            key, candidates, ..
+        } => format!(
+            "“{key}” matches more than one person: {}. Type the handle of the one you mean.",
+            candidates.join(", ")
+        ),
         other => other.to_string(),
     }
+}
+
+/// E-mail addresses typed into one field, separated by commas; the error names the one
+/// that is not an address.
+pub(crate) fn email_list(text: &str) -> Result<Vec<Email>, CoreError> {
+    fanclub_core::Settings::parse_emails(text).map_err(|e| match e {
+        CoreError::Invalid { field, value, .. } => CoreError::invalid(
+            field,
+            value.clone(),
+            format!(
+                "e-mail addresses like dana@example.com, separated by commas: “{}” is not one",
+                value.trim()
+            ),
+        ),
+        other => other,
+    })
 }
 
 /// Keep a field's value and the first error about it.

@@ -11,6 +11,7 @@ mod error;
 mod forms;
 mod forms_people;
 mod markdown;
+mod page_cache;
 mod pages;
 mod security;
 mod services;
@@ -68,6 +69,8 @@ pub struct AppState {
     pub(crate) location: Option<Arc<str>>,
     /// Uploaded import files waiting between their preview and its confirmation.
     pub(crate) imports: Arc<pages::imports::PendingImports>,
+    /// Pages kept while the workspace is unchanged (`page_cache.rs`).
+    pub(crate) pages: Arc<page_cache::PageCache>,
 }
 
 impl AppState {
@@ -79,6 +82,7 @@ impl AppState {
             clock: Day::today,
             location: None,
             imports: Arc::default(),
+            pages: Arc::default(),
         }
     }
 
@@ -97,7 +101,10 @@ impl AppState {
 pub fn router(state: AppState) -> Router {
     let (api, openapi) = api::router();
     Router::new()
-        .merge(pages::router())
+        .merge(pages::router().layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            page_cache::layer,
+        )))
         .nest(api::BASE, api)
         // Serves the document at `OPENAPI_JSON` and Swagger UI (vendored, offline) at `DOCS`.
         .merge(SwaggerUi::new(api::DOCS).url(api::OPENAPI_JSON, openapi))

@@ -107,7 +107,7 @@ impl PeopleFilter {
         *self == PeopleFilter::default()
     }
 
-    fn matches(&self, p: &Person) -> bool {
+    pub(crate) fn matches(&self, p: &Person) -> bool {
         if self.circle.is_some_and(|c| c != p.circle)
             || self.quadrant.is_some_and(|q| q != p.quadrant())
             || self.stance.is_some_and(|s| s != p.stance)

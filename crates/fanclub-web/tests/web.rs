@@ -20,5 +20,7 @@ mod imports;
 mod pages;
 #[path = "web/security.rs"]
 mod security;
+#[path = "web/sharing.rs"]
+mod sharing;
 #[path = "web/support.rs"]
 mod support;

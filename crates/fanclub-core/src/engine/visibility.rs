@@ -14,6 +14,11 @@
 //! then recent wins some key people still have to hear about, then the rest; newest first
 //! inside each group.
 //!
+//! **Whom to tell next** (a win's share form): the people who have not heard of it yet,
+//! best first and at most [`SHARE_SUGGESTIONS`]: key people in the order above, then
+//! everyone else by influence, the soonest room and interest, so the form suggests someone
+//! even once every key person knows. One ranking serves every win.
+//!
 //! **Goal ratio** = wins linked to at least one business goal / all wins (0 when there are
 //! no wins): a member who cannot tie their work to the goals is not yet thinking like a
 //! product leader.
@@ -25,13 +30,16 @@ use serde::{Deserialize, Serialize};
 
 use crate::engine::lookup::{PersonRef, RoomRef, ago, ahead, round2, soonest_rooms};
 use crate::{
-    Channel, Day, Decision, Person, PersonId, Quadrant, Record, Title, Win, WinId, WinKind,
+    Channel, Day, Decision, Influence, Interest, Person, PersonId, Quadrant, Record, Title, Win,
+    WinId, WinKind,
 };
 
 /// How far back a win counts as recent.
 pub const RECENT_DAYS: i64 = 90;
 /// How many key people "still to tell" names per win.
 pub const NOT_TOLD_SHOWN: usize = 5;
+/// How many people a win's share form suggests.
+pub const SHARE_SUGGESTIONS: usize = 8;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -81,6 +89,31 @@ struct Key<'a> {
     room: Option<&'a RoomRef>,
 }
 
+/// Where a person stands in the order of whom to tell: smaller first.
+type Rank = (bool, Reverse<Influence>, i64, Reverse<Interest>, PersonId);
+
+impl Key<'_> {
+    /// Key people first, then by influence, the soonest room, interest, and id (so the
+    /// order never depends on how the store listed them).
+    fn order(&self, key: bool) -> Rank {
+        (
+            !key,
+            Reverse(self.person.influence),
+            self.room.map_or(i64::MAX, |r| r.days_until),
+            Reverse(self.person.interest),
+            self.person.id,
+        )
+    }
+}
+
+/// On the high-influence half of the grid, or seated in an upcoming room.
+fn is_key(p: &Record<Person>, rooms: &HashMap<PersonId, RoomRef>) -> bool {
+    matches!(
+        p.quadrant(),
+        Quadrant::ManageClosely | Quadrant::KeepSatisfied
+    ) || rooms.contains_key(&p.id)
+}
+
 /// Who knows about each win, and the share of wins tied to a business goal.
 pub fn visibility(
     wins: &[Record<Win>],
@@ -91,25 +124,13 @@ pub fn visibility(
     let rooms = soonest_rooms(decisions, today);
     let mut key: Vec<Key> = people
         .iter()
-        .filter(|p| {
-            matches!(
-                p.quadrant(),
-                Quadrant::ManageClosely | Quadrant::KeepSatisfied
-            ) || rooms.contains_key(&p.id)
-        })
+        .filter(|p| is_key(p, &rooms))
         .map(|p| Key {
             person: p,
             room: rooms.get(&p.id),
         })
         .collect();
-    key.sort_by_key(|k| {
-        (
-            Reverse(k.person.influence),
-            k.room.map_or(i64::MAX, |r| r.days_until),
-            Reverse(k.person.interest),
-            k.person.id,
-        )
-    });
+    key.sort_by_key(|k| k.order(true));
     let rank: HashMap<PersonId, usize> = key
         .iter()
         .enumerate()
@@ -156,6 +177,53 @@ pub fn visibility(
         goal_ratio: round2(goal_ratio),
         goal_note,
     }
+}
+
+/// Everyone, best first to tell about my work: key people in the order "still to tell"
+/// uses, then everyone else by influence, the soonest room and interest. Forms that name
+/// one person suggest the first few of this order.
+pub fn ranked_people<'a>(
+    people: &'a [Record<Person>],
+    decisions: &[Record<Decision>],
+    today: Day,
+) -> Vec<&'a Record<Person>> {
+    let rooms = soonest_rooms(decisions, today);
+    let mut ranked: Vec<(_, &'a Record<Person>)> = people
+        .iter()
+        .map(|p| {
+            let k = Key {
+                person: p,
+                room: rooms.get(&p.id),
+            };
+            (k.order(is_key(p, &rooms)), p)
+        })
+        .collect();
+    ranked.sort_unstable_by_key(|(order, _)| *order);
+    ranked.into_iter().map(|(_, p)| p).collect()
+}
+
+/// Whom to tell next about each win: at most `n` people who have not heard of it, best
+/// first (see the module's rules). Wins everyone has heard of get an empty list.
+pub fn share_suggestions(
+    wins: &[Record<Win>],
+    people: &[Record<Person>],
+    decisions: &[Record<Decision>],
+    today: Day,
+    n: usize,
+) -> HashMap<WinId, Vec<PersonRef>> {
+    let ranked = ranked_people(people, decisions, today);
+    wins.iter()
+        .map(|w| {
+            // Shares per win are few: a scan of them beats building a set.
+            let suggested = ranked
+                .iter()
+                .filter(|p| !w.shares.iter().any(|s| s.person == p.id))
+                .take(n)
+                .map(|p| PersonRef::of(p))
+                .collect();
+            (w.id, suggested)
+        })
+        .collect()
 }
 
 fn win_visibility(
@@ -401,11 +469,68 @@ mod tests {
     }
 
     #[test]
+    fn suggestions_are_who_has_not_heard_key_people_first() {
+        let mut people = people();
+        people.push(person(5, "Kai Loud", 3, 5, Stance::Aware)); // keep informed: not key
+        let wins = vec![
+            win(1, "Untold", "2026-02-20", &[]),
+            win(2, "Vera knows", "2026-02-20", &[(1, "2026-02-21")]),
+            win(
+                3,
+                "Everyone knows",
+                "2026-02-20",
+                &[
+                    (1, "2026-02-21"),
+                    (2, "2026-02-21"),
+                    (3, "2026-02-21"),
+                    (4, "2026-02-21"),
+                    (5, "2026-02-21"),
+                ],
+            ),
+        ];
+        let s = share_suggestions(&wins, &people, &rooms(), day(TODAY), SHARE_SUGGESTIONS);
+        let names = |id: i64| -> Vec<String> {
+            s[&WinId::from_raw(id)]
+                .iter()
+                .map(|p| p.name.to_string())
+                .collect()
+        };
+        // Key people in the visibility order, then the others by influence.
+        assert_eq!(
+            names(1),
+            [
+                "Vera Chief",
+                "Sam Board",
+                "Ola Peer",
+                "Kai Loud",
+                "Tim Quiet"
+            ]
+        );
+        assert_eq!(
+            names(2),
+            ["Sam Board", "Ola Peer", "Kai Loud", "Tim Quiet"],
+            "who heard is never suggested"
+        );
+        assert!(names(3).is_empty());
+        // The key people come in the order "still to tell" names them.
+        let v = visibility(&wins, &people, &rooms(), day(TODAY));
+        let untold = v.wins.iter().find(|w| w.win.get() == 1).unwrap();
+        let told: Vec<String> = untold.not_told.iter().map(|p| p.name.to_string()).collect();
+        assert_eq!(told, names(1)[..3]);
+        // The cap holds.
+        let two = share_suggestions(&wins, &people, &rooms(), day(TODAY), 2);
+        assert_eq!(two[&WinId::from_raw(1)].len(), 2);
+    }
+
+    #[test]
     fn holds_at_benchmark_size() {
         let w = large(10_000);
         let out = visibility(&w.wins, &w.people, &w.decisions, w.today);
         assert_eq!(out.wins.len(), 2_000);
         assert!(out.key_people > 1_000, "{}", out.key_people);
         assert!(out.wins.iter().all(|v| v.not_told.len() <= NOT_TOLD_SHOWN));
+        let s = share_suggestions(&w.wins, &w.people, &w.decisions, w.today, SHARE_SUGGESTIONS);
+        assert_eq!(s.len(), 2_000);
+        assert!(s.values().all(|p| p.len() == SHARE_SUGGESTIONS));
     }
 }

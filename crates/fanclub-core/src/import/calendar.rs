@@ -3,7 +3,8 @@
 //!
 //! Attendees are matched by e-mail, then by name when exactly one person has it; nobody new
 //! is created from a calendar (an invitee list is not a relationship). I am not one of the
-//! people: my addresses (`--me`) and my name (settings) are left out. Which meetings count
+//! people: my addresses (saved in the settings, or given for one import) and my name
+//! (settings) are left out. Which meetings count
 //! is the member's choice: by default up to [`DEFAULT_MAX_ATTENDEES`] other people, a
 //! one-to-one with one other person and a meeting otherwise. Cancelled occurrences, and
 //! people who declined, are left out. Each interaction is referenced `ics:<UID>` (plus
@@ -177,7 +178,7 @@ pub fn plan_calendar(
             skip(
                 &mut plan,
                 format!(
-                    "{others} other people: larger than --max-attendees {}",
+                    "{others} other people: more than the {} allowed",
                     rules.max_attendees
                 ),
             );

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{CadenceDays, Person, Quadrant};
+use crate::{CadenceDays, CoreError, Email, Person, Quadrant};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -10,6 +10,9 @@ use crate::{CadenceDays, Person, Quadrant};
 pub struct Settings {
     /// My own name, for exports and greetings.
     pub me: Option<String>,
+    /// My own e-mail addresses: a calendar import leaves me out of every meeting they are
+    /// in, so I am never one of my own people.
+    pub my_emails: Vec<Email>,
     /// The role I am working toward (`Head of Product`).
     pub target_role: Option<String>,
     pub cadence: CadenceDefaults,
@@ -21,10 +24,30 @@ impl Default for Settings {
     fn default() -> Self {
         Settings {
             me: None,
+            my_emails: Vec::new(),
             target_role: None,
             cadence: CadenceDefaults::default(),
             momentum_window_days: 90,
         }
+    }
+}
+
+impl Settings {
+    /// E-mail addresses as a member types them into one field: separated by commas,
+    /// semicolons, spaces or new lines; each one once, in the order typed. The error names
+    /// the first address that is not one.
+    pub fn parse_emails(text: &str) -> Result<Vec<Email>, CoreError> {
+        let mut emails: Vec<Email> = Vec::new();
+        for item in text.split([',', ';', ' ', '\t', '\n', '\r']) {
+            if item.trim().is_empty() {
+                continue;
+            }
+            let email = Email::parse(item)?;
+            if !emails.contains(&email) {
+                emails.push(email);
+            }
+        }
+        Ok(emails)
     }
 }
 
@@ -63,5 +86,30 @@ impl CadenceDefaults {
     /// The person's own cadence when set, else their quadrant's default.
     pub fn for_person(&self, p: &Person) -> CadenceDays {
         p.cadence.unwrap_or_else(|| self.for_quadrant(p.quadrant()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn addresses_are_split_kept_once_and_the_bad_one_is_named() {
+        let emails =
+            Settings::parse_emails(" Me@Example.com, me@example.com;\nme@work.example ").unwrap();
+        let texts: Vec<&str> = emails.iter().map(Email::as_str).collect();
+        assert_eq!(texts, ["me@example.com", "me@work.example"]);
+        assert!(Settings::parse_emails("  , ").unwrap().is_empty());
+        let e = Settings::parse_emails("me@example.com, not-an-address").unwrap_err();
+        assert_eq!(e.field(), Some(Email::FIELD));
+        assert!(e.to_string().contains("not-an-address"), "{e}");
+    }
+
+    #[test]
+    fn settings_saved_before_my_addresses_existed_still_read() {
+        let old = r#"{"me":"Noor","target_role":null,"momentum_window_days":60}"#;
+        let s: Settings = serde_json::from_str(old).unwrap();
+        assert!(s.my_emails.is_empty());
+        assert_eq!(s.momentum_window_days, 60);
     }
 }

@@ -36,6 +36,8 @@ use cast::Cast;
 
 /// The member's name in the sample.
 pub const MEMBER: &str = "Noor Haddad";
+/// The sample member's own work address, left out of calendar imports.
+pub const MEMBER_EMAIL: &str = "noor.haddad@harborlight.example";
 /// The role the sample member is working toward.
 pub const TARGET_ROLE: &str = "Head of Product";
 
@@ -50,6 +52,8 @@ pub fn sample_workspace(today: Day) -> Workspace {
     Workspace {
         settings: Settings {
             me: Some(MEMBER.into()),
+            // Parsed from a constant: an empty list would only lose the calendar default.
+            my_emails: Settings::parse_emails(MEMBER_EMAIL).unwrap_or_default(),
             target_role: Some(TARGET_ROLE.into()),
             ..Settings::default()
         },

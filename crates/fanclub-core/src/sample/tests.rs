@@ -60,6 +60,14 @@ fn member_and_target_role_are_set() {
     let ws = sample_workspace(today());
     assert_eq!(ws.settings.me.as_deref(), Some(MEMBER));
     assert_eq!(ws.settings.target_role.as_deref(), Some("Head of Product"));
+    let mine: Vec<&str> = ws.settings.my_emails.iter().map(|e| e.as_str()).collect();
+    assert_eq!(mine, [MEMBER_EMAIL]);
+    assert!(
+        ws.people
+            .iter()
+            .all(|p| p.value.emails.iter().all(|e| e.as_str() != MEMBER_EMAIL)),
+        "the member is not one of their own people"
+    );
 }
 
 #[test]

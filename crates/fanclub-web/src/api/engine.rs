@@ -315,6 +315,7 @@ pub(crate) async fn search(
         .into_iter()
         .map(|mut h| {
             h.title = plain(&h.title);
+            h.about = plain(&h.about);
             h.snippet = plain(&h.snippet);
             h
         })

@@ -1,6 +1,8 @@
 //! Evidence: dated proof of a competency (claimed, witnessed or endorsed), listed by
 //! track, added, edited and deleted here; the Readiness page counts it.
 
+use std::collections::HashMap;
+
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
@@ -8,12 +10,13 @@ use axum::response::{IntoResponse, Redirect};
 use axum::routing::{get, post};
 use axum::{Form, Router};
 use fanclub_core::{
-    CoreError, Day, Evidence, EvidenceSource, EvidenceStrength, Framework, Person, Record, Title,
-    TrackKey, Win, optional_text,
+    CoreError, Day, Evidence, EvidenceSource, EvidenceStrength, Framework, Person, PersonId,
+    Record, Title, TrackKey, Win, optional_text,
 };
 use serde::Deserialize;
 
-use super::records::{Editor, id, optional_id, optional_person, people_choices, track_choices};
+use super::pick::{self, Pick};
+use super::records::{Editor, id, optional_id, track_choices};
 use super::{Choice, Layout, Nav, PageResult, ok, render};
 use crate::AppState;
 use crate::forms::{FieldErrors, LONG_TEXT, keep};
@@ -37,7 +40,10 @@ pub(crate) struct EvidenceForm {
     pub(crate) strength: String,
     pub(crate) source: String,
     pub(crate) on: String,
+    /// The witness's handle, chosen among the suggestions.
     pub(crate) person: String,
+    /// "Or someone else": a name or a handle, typed.
+    pub(crate) person_other: String,
     pub(crate) quote: String,
     pub(crate) win: String,
 }
@@ -64,6 +70,7 @@ impl EvidenceForm {
                 .and_then(|id| people.iter().find(|p| p.id == id))
                 .map(|p| p.handle.to_string())
                 .unwrap_or_default(),
+            person_other: String::new(),
             quote: e.quote.clone().unwrap_or_default(),
             win: e.win.map(|w| w.to_string()).unwrap_or_default(),
         }
@@ -98,7 +105,14 @@ impl EvidenceForm {
         } else {
             keep(&mut errors, "on", Day::parse_field("date", &self.on))
         };
-        let person = keep(&mut errors, "person", optional_person(people, &self.person));
+        let person = Pick {
+            field: "person",
+            other: "person_other",
+            chosen: &self.person,
+            typed: &self.person_other,
+        }
+        .resolve(people, &mut errors)
+        .ok();
         let quote = keep(
             &mut errors,
             "quote",
@@ -173,10 +187,12 @@ pub(crate) struct EvidenceChoices {
 }
 
 impl EvidenceChoices {
+    /// `witnesses` are the people suggested, best first.
     fn of(
         form: &EvidenceForm,
         framework: &Framework,
         people: &[Record<Person>],
+        witnesses: Vec<&Record<Person>>,
         wins: &[Record<Win>],
     ) -> EvidenceChoices {
         let mut sources = vec![Choice {
@@ -210,10 +226,36 @@ impl EvidenceChoices {
             tracks,
             strengths: Choice::list(EvidenceStrength::ALL, &form.strength),
             sources,
-            people: people_choices(people, &form.person, Some("nobody named")),
+            people: pick::choices("nobody named", witnesses, &form.person, people),
             wins: win_choices,
         }
     }
+}
+
+/// Who might have seen or said it: the people last in touch, most recent first, then the
+/// key people (`pick::ranked`) to fill the list.
+async fn witnesses<'p>(
+    state: &AppState,
+    people: &'p [Record<Person>],
+) -> Result<Vec<&'p Record<Person>>, CoreError> {
+    let store = &*state.store;
+    let by_id: HashMap<PersonId, &Record<Person>> = people.iter().map(|p| (p.id, p)).collect();
+    let mut contacts = store.last_contacts().await?;
+    contacts.sort_by(|a, b| b.on.cmp(&a.on).then(a.person.cmp(&b.person)));
+    let mut out: Vec<&Record<Person>> = Vec::with_capacity(pick::SUGGESTED);
+    let recent = contacts
+        .iter()
+        .filter_map(|c| by_id.get(&c.person).copied());
+    let ranked = pick::ranked(store, people, state.today()).await?;
+    for p in recent.chain(ranked) {
+        if out.len() == pick::SUGGESTED {
+            break;
+        }
+        if !out.iter().any(|o| o.id == p.id) {
+            out.push(p);
+        }
+    }
+    Ok(out)
 }
 
 #[derive(Template)]
@@ -228,6 +270,7 @@ async fn form_page(state: &AppState, form: Editor<EvidenceForm>) -> PageResult {
     let store = &*state.store;
     let framework = store.get_framework().await?;
     let people = store.list_people().await?;
+    let witnesses = witnesses(state, &people).await?;
     let wins = store.list_wins().await?;
     let status = if form.has_errors() {
         StatusCode::UNPROCESSABLE_ENTITY
@@ -238,7 +281,7 @@ async fn form_page(state: &AppState, form: Editor<EvidenceForm>) -> PageResult {
         status,
         &EvidenceFormPage {
             layout: Layout::with_log(Nav::Readiness, state.today()),
-            choices: EvidenceChoices::of(&form.values, &framework, &people, &wins),
+            choices: EvidenceChoices::of(&form.values, &framework, &people, witnesses, &wins),
             form,
         },
     )

@@ -178,6 +178,8 @@ impl Field {
 
 /// The `<datalist>` of everyone's handle, for fields that name a person.
 pub(crate) const PEOPLE_LIST: &str = "people-handles";
+/// The most handles that list holds (about 8 KB of page).
+pub(crate) const PEOPLE_LISTED: usize = 300;
 
 /// A group of fields, shown as a `<fieldset>` when it has a legend.
 #[derive(Debug, Clone)]
@@ -262,8 +264,15 @@ impl FormView {
         self
     }
 
+    /// Suggest these handles in the fields that name a person. A list of everyone helps
+    /// typing in a workspace of ordinary size; past [`PEOPLE_LISTED`] it would outweigh the
+    /// page, so it is left out: the fields still take any name or handle.
     pub(crate) fn people(mut self, handles: Vec<String>) -> FormView {
-        self.people = handles;
+        self.people = if handles.len() <= PEOPLE_LISTED {
+            handles
+        } else {
+            Vec::new()
+        };
         self
     }
 

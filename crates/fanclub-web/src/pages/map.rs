@@ -33,6 +33,11 @@ const LABEL_ROOM: f64 = 20.0;
 const INSET: f64 = 6.0;
 const MAX_RADIUS: f64 = 9.0;
 const MIN_RADIUS: f64 = 2.5;
+/// Past this many people in one cell the cell shows their count and stance mix instead of
+/// one mark each, linking to them in the People list.
+const MAX_DOTS_PER_CELL: usize = 60;
+/// People listed by name under each quadrant; the rest are a link to the People list.
+const LIST_LIMIT: usize = 50;
 
 /// The query string as typed; blank means everyone.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -57,6 +62,32 @@ struct Dot {
     y: String,
     /// The stance's shape, as SVG path data centred on the dot.
     shape: String,
+    /// Drawn as a mark of its own; false when the cell is shown as a count.
+    drawn: bool,
+}
+
+/// A crowded cell, drawn as its count over a bar of its stance mix.
+#[derive(Debug, Clone)]
+struct Cluster {
+    count: usize,
+    influence: u8,
+    interest: u8,
+    /// The People list of the cell's quadrant, most influential first.
+    href: String,
+    /// Where the count goes.
+    x: String,
+    y: String,
+    segments: Vec<Segment>,
+}
+
+/// One stance's share of a crowded cell's bar.
+#[derive(Debug, Clone)]
+struct Segment {
+    stance: Stance,
+    count: usize,
+    x: String,
+    y: String,
+    width: String,
 }
 
 /// One quadrant of the grid, for the drawing and the list.
@@ -74,7 +105,12 @@ struct Area {
     label_x: String,
     label_y: String,
     anchor: &'static str,
+    /// The first `LIST_LIMIT` of them by influence, then name (indexes into `dots`).
     people: Vec<usize>,
+    /// Everyone in the quadrant.
+    count: usize,
+    /// The People list of this quadrant, for those not listed here.
+    href: String,
 }
 
 /// A line of the grid.
@@ -122,6 +158,7 @@ struct MapPage {
     /// The room shown, when one is.
     room: Option<RoomChoice>,
     dots: Vec<Dot>,
+    clusters: Vec<Cluster>,
     areas: Vec<Area>,
     lines: Vec<Line>,
     ticks_x: Vec<Tick>,
@@ -156,7 +193,7 @@ async fn index(State(state): State<AppState>, Query(query): Query<MapQuery>) -> 
             .collect(),
         None => people.iter().map(|p| (p, None)).collect(),
     };
-    let dots = layout_dots(&seated);
+    let (dots, clusters) = layout_dots(&seated);
     let rooms: Vec<RoomChoice> = decisions
         .iter()
         .map(|d| RoomChoice {
@@ -199,6 +236,7 @@ async fn index(State(state): State<AppState>, Query(query): Query<MapQuery>) -> 
         legend,
         total: people.len(),
         dots,
+        clusters,
     })
 }
 
@@ -230,7 +268,7 @@ fn num(x: f64) -> String {
 }
 
 /// Place everyone: group by cell, order each cell, pack it.
-fn layout_dots(people: &[(&Record<Person>, Option<RoomRole>)]) -> Vec<Dot> {
+fn layout_dots(people: &[(&Record<Person>, Option<RoomRole>)]) -> (Vec<Dot>, Vec<Cluster>) {
     let mut sorted: Vec<&(&Record<Person>, Option<RoomRole>)> = people.iter().collect();
     sorted.sort_by(|(a, _), (b, _)| {
         (a.influence.get(), a.interest.get())
@@ -240,6 +278,7 @@ fn layout_dots(people: &[(&Record<Person>, Option<RoomRole>)]) -> Vec<Dot> {
             .then(a.id.get().cmp(&b.id.get()))
     });
     let mut dots = Vec::with_capacity(sorted.len());
+    let mut clusters = Vec::new();
     for cell in sorted.chunk_by(|(a, _), (b, _)| {
         (a.influence.get(), a.interest.get()) == (b.influence.get(), b.interest.get())
     }) {
@@ -252,6 +291,10 @@ fn layout_dots(people: &[(&Record<Person>, Option<RoomRole>)]) -> Vec<Dot> {
         let (ax, ay) = (col_left(i) + INSET, row_top(f) + top_room);
         let (aw, ah) = (CELL_W - 2.0 * INSET, CELL_H - top_room - bottom_room);
         let n = cell.len();
+        let crowded = n > MAX_DOTS_PER_CELL;
+        if crowded {
+            clusters.push(cluster(cell, (f, i), (ax, ay, aw, ah)));
+        }
         let cols = ((n as f64 * aw / ah).sqrt().ceil() as usize).clamp(1, n);
         let rows = n.div_ceil(cols);
         let (step_x, step_y) = (aw / cols as f64, ah / rows as f64);
@@ -275,11 +318,57 @@ fn layout_dots(people: &[(&Record<Person>, Option<RoomRole>)]) -> Vec<Dot> {
                 role: *role,
                 x: num(ax + shift + step_x * (col as f64 + 0.5)),
                 y: num(ay + step_y * (row as f64 + 0.5)),
-                shape: shape(p.stance, radius),
+                shape: if crowded {
+                    String::new()
+                } else {
+                    shape(p.stance, radius)
+                },
+                drawn: !crowded,
             });
         }
     }
-    dots
+    (dots, clusters)
+}
+
+/// A crowded cell: its count, centred, over a bar of its stance mix.
+fn cluster(
+    cell: &[&(&Record<Person>, Option<RoomRole>)],
+    (influence, interest): (u8, u8),
+    (ax, ay, aw, ah): (f64, f64, f64, f64),
+) -> Cluster {
+    let count = cell.len();
+    let bar_h = 8.0;
+    let bar_y = ay + ah - bar_h;
+    let mut segments = Vec::new();
+    let mut x = ax;
+    for stance in Stance::ALL.iter().rev() {
+        let k = cell.iter().filter(|(p, _)| p.stance == *stance).count();
+        if k == 0 {
+            continue;
+        }
+        let width = aw * k as f64 / count as f64;
+        segments.push(Segment {
+            stance: *stance,
+            count: k,
+            x: num(x),
+            y: num(bar_y),
+            width: num(width),
+        });
+        x += width;
+    }
+    let quadrant = cell
+        .first()
+        .map(|(p, _)| p.quadrant())
+        .unwrap_or(Quadrant::Monitor);
+    Cluster {
+        count,
+        influence,
+        interest,
+        href: format!("/people?quadrant={quadrant}&sort=influence"),
+        x: num(ax + aw / 2.0),
+        y: num(ay + (ah - bar_h) / 2.0 + 6.0),
+        segments,
+    }
 }
 
 /// The four quadrants, with who is in each (indexes into `dots`, by name).
@@ -348,6 +437,14 @@ fn areas(dots: &[Dot]) -> Vec<Area> {
             let mut people: Vec<usize> = (0..dots.len())
                 .filter(|&k| dots[k].quadrant == quadrant)
                 .collect();
+            let count = people.len();
+            people.sort_by(|&a, &b| {
+                dots[b]
+                    .influence
+                    .cmp(&dots[a].influence)
+                    .then(dots[a].name.cmp(&dots[b].name))
+            });
+            people.truncate(LIST_LIMIT);
             people.sort_by(|&a, &b| dots[a].name.cmp(&dots[b].name));
             Area {
                 quadrant,
@@ -361,6 +458,8 @@ fn areas(dots: &[Dot]) -> Vec<Area> {
                 label_y: num(ly),
                 anchor,
                 people,
+                count,
+                href: format!("/people?quadrant={quadrant}&sort=influence"),
             }
         })
         .collect()
@@ -471,8 +570,10 @@ mod tests {
             .map(|k| person(k, &format!("Person {k}"), 5, 5))
             .collect();
         let seated: Vec<_> = people.iter().map(|p| (p, None)).collect();
-        let dots = layout_dots(&seated);
+        let (dots, clusters) = layout_dots(&seated);
         assert_eq!(dots.len(), 30);
+        assert!(clusters.is_empty(), "30 people fit one cell as marks");
+        assert!(dots.iter().all(|d| d.drawn));
         let points: Vec<(f64, f64)> = dots
             .iter()
             .map(|d| (d.x.parse().unwrap(), d.y.parse().unwrap()))
@@ -486,11 +587,43 @@ mod tests {
             }
         }
         // The same input draws the same picture.
-        let again = layout_dots(&seated);
+        let (again, _) = layout_dots(&seated);
         assert_eq!(
             dots.iter().map(|d| (&d.x, &d.y)).collect::<Vec<_>>(),
             again.iter().map(|d| (&d.x, &d.y)).collect::<Vec<_>>()
         );
+    }
+
+    #[test]
+    fn a_crowded_cell_is_one_count_with_its_stance_mix() {
+        let people: Vec<Record<Person>> = (1..=100)
+            .map(|k| {
+                let mut p = person(k, &format!("Person {k}"), 2, 4);
+                p.value.stance = if k <= 25 {
+                    Stance::Sponsor
+                } else {
+                    Stance::Unknown
+                };
+                p
+            })
+            .collect();
+        let seated: Vec<_> = people.iter().map(|p| (p, None)).collect();
+        let (dots, clusters) = layout_dots(&seated);
+        assert_eq!(dots.len(), 100, "everyone is still listed");
+        assert!(dots.iter().all(|d| !d.drawn));
+        let [c] = clusters.as_slice() else {
+            panic!("one crowded cell: {clusters:?}")
+        };
+        assert_eq!((c.count, c.influence, c.interest), (100, 2, 4));
+        assert_eq!(c.href, "/people?quadrant=keep-informed&sort=influence");
+        let counts: Vec<(Stance, usize)> = c.segments.iter().map(|g| (g.stance, g.count)).collect();
+        assert_eq!(counts, [(Stance::Sponsor, 25), (Stance::Unknown, 75)]);
+        let width: f64 = c
+            .segments
+            .iter()
+            .map(|g| g.width.parse::<f64>().unwrap())
+            .sum();
+        assert!((width - (CELL_W - 2.0 * INSET)).abs() < 0.2, "{width}");
     }
 
     #[test]
@@ -502,7 +635,7 @@ mod tests {
             person(4, "Lo Lo", 1, 3),
         ];
         let seated: Vec<_> = people.iter().map(|p| (p, None)).collect();
-        let dots = layout_dots(&seated);
+        let (dots, _) = layout_dots(&seated);
         let areas = areas(&dots);
         let named = |q: Quadrant| -> Vec<String> {
             areas

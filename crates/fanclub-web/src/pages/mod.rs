@@ -15,7 +15,9 @@ mod outreach;
 pub mod packet;
 mod paths;
 mod people;
+mod people_list;
 mod perceptions;
+mod pick;
 mod progress;
 mod records;
 mod rooms;
@@ -39,6 +41,7 @@ pub(crate) fn router() -> Router<AppState> {
     Router::new()
         .merge(week::router())
         .merge(people::router())
+        .merge(people_list::router())
         .merge(rooms::router())
         .merge(interactions::router())
         .merge(progress::router())

@@ -14,7 +14,8 @@ use fanclub_core::{
 };
 use serde::Deserialize;
 
-use super::records::{Editor, id, optional_person, people_choices, track_choices, tracks_of};
+use super::pick::{self, Pick};
+use super::records::{Editor, id, track_choices, tracks_of};
 use super::{Choice, Layout, Nav, PageResult, render};
 use crate::AppState;
 use crate::forms::{FieldErrors, LONG_TEXT, Pairs, keep};
@@ -33,7 +34,10 @@ pub(crate) struct OpportunityForm {
     pub(crate) title: String,
     pub(crate) kind: String,
     pub(crate) on: String,
+    /// The sponsor's handle, chosen among the suggestions.
     pub(crate) sponsor: String,
+    /// "Or someone else": a name or a handle, typed.
+    pub(crate) sponsor_other: String,
     pub(crate) status: String,
     pub(crate) tracks: Vec<String>,
     pub(crate) notes: String,
@@ -55,6 +59,7 @@ impl OpportunityForm {
             kind: p.one("kind"),
             on: p.one("on"),
             sponsor: p.one("sponsor"),
+            sponsor_other: p.one("sponsor_other"),
             status: p.one("status"),
             tracks: p.all("tracks"),
             notes: p.one("notes"),
@@ -71,6 +76,7 @@ impl OpportunityForm {
                 .and_then(|s| people.iter().find(|p| p.id == s))
                 .map(|p| p.handle.to_string())
                 .unwrap_or_default(),
+            sponsor_other: String::new(),
             status: o.status.to_string(),
             tracks: o.tracks.iter().map(|t| t.to_string()).collect(),
             notes: o.notes.clone().unwrap_or_default(),
@@ -91,11 +97,14 @@ impl OpportunityForm {
         } else {
             keep(&mut errors, "on", Day::parse_field("date", &self.on))
         };
-        let sponsor = keep(
-            &mut errors,
-            "sponsor",
-            optional_person(people, &self.sponsor),
-        );
+        let sponsor = Pick {
+            field: "sponsor",
+            other: "sponsor_other",
+            chosen: &self.sponsor,
+            typed: &self.sponsor_other,
+        }
+        .resolve(people, &mut errors)
+        .ok();
         let status = keep(
             &mut errors,
             "status",
@@ -148,15 +157,24 @@ pub(crate) struct OpportunityChoices {
 }
 
 impl OpportunityChoices {
+    /// `ranked` is everyone, best first (`pick::ranked`): the sponsors suggested are the
+    /// first who speak for me (advocates and sponsors), then the first of the others.
     fn of(
         form: &OpportunityForm,
         people: &[Record<Person>],
+        ranked: Vec<&Record<Person>>,
         framework: &Framework,
     ) -> OpportunityChoices {
         OpportunityChoices {
             kinds: Choice::list(OpportunityKind::ALL, &form.kind),
             statuses: Choice::list(OpportunityStatus::ALL, &form.status),
-            sponsors: people_choices(people, &form.sponsor, Some("nobody in particular")),
+            sponsors: {
+                let (mut first, others): (Vec<_>, Vec<_>) =
+                    ranked.into_iter().partition(|p| p.stance.speaks_for_me());
+                first.extend(others);
+                first.truncate(pick::SUGGESTED);
+                pick::choices("nobody in particular", first, &form.sponsor, people)
+            },
             tracks: track_choices(framework, &form.tracks),
         }
     }
@@ -206,6 +224,7 @@ fn status_of(form: &Editor<OpportunityForm>) -> StatusCode {
 async fn list_page(state: &AppState, form: Editor<OpportunityForm>, done: &str) -> PageResult {
     let store = &*state.store;
     let people = store.list_people().await?;
+    let ranked = pick::ranked(store, &people, state.today()).await?;
     let framework = store.get_framework().await?;
     let rows = store
         .list_opportunities()
@@ -233,7 +252,7 @@ async fn list_page(state: &AppState, form: Editor<OpportunityForm>, done: &str) 
         &OpportunitiesPage {
             layout: Layout::with_log(Nav::Momentum, state.today()),
             rows,
-            choices: OpportunityChoices::of(&form.values, &people, &framework),
+            choices: OpportunityChoices::of(&form.values, &people, ranked, &framework),
             form,
             notice: notice(done),
         },
@@ -242,12 +261,13 @@ async fn list_page(state: &AppState, form: Editor<OpportunityForm>, done: &str) 
 
 async fn form_page(state: &AppState, form: Editor<OpportunityForm>) -> PageResult {
     let people = state.store.list_people().await?;
+    let ranked = pick::ranked(&*state.store, &people, state.today()).await?;
     let framework = state.store.get_framework().await?;
     render(
         status_of(&form),
         &OpportunityFormPage {
             layout: Layout::with_log(Nav::Momentum, state.today()),
-            choices: OpportunityChoices::of(&form.values, &people, &framework),
+            choices: OpportunityChoices::of(&form.values, &people, ranked, &framework),
             form,
         },
     )

@@ -12,21 +12,21 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
 use fanclub_core::{
-    Circle, ConnectionId, CoreError, Interaction, InteractionFilter, Person, PersonId, Quadrant,
-    Record, Relation, Stance, Store,
+    Circle, ConnectionId, CoreError, Interaction, InteractionFilter, Person, PersonId, Record,
+    Relation, Stance, Store,
 };
 use serde::Deserialize;
 
 use super::form_view::{ConfirmPage, Consequence, Field, FormPage, FormView, Section};
-use super::{Choice, Layout, Nav, PageResult, ok, render};
+use super::{Layout, Nav, PageResult, ok, render};
 use crate::forms::FieldErrors;
 use crate::forms_people::{ConnectionForm, PersonForm, StanceForm, TrustForm};
-use crate::services::{self, PeopleFilter, PersonDetail};
+use crate::services::{self, PersonDetail};
 use crate::{AppState, markdown};
 
 pub(super) fn router() -> Router<AppState> {
     Router::new()
-        .route("/people", get(index).post(create))
+        .route("/people", post(create))
         .route("/people/new", get(new))
         .route("/people/{handle}", get(show).post(update))
         .route("/people/{handle}/edit", get(edit))
@@ -35,49 +35,6 @@ pub(super) fn router() -> Router<AppState> {
         .route("/people/{handle}/connections", post(connect))
         .route("/people/{handle}/connections/{id}/delete", post(disconnect))
         .route("/people/{handle}/delete", get(confirm_delete).post(delete))
-}
-
-/// The list's query string as typed; blank values mean "any".
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default)]
-struct PeopleQuery {
-    q: String,
-    circle: String,
-    quadrant: String,
-    stance: String,
-    /// The name of someone just removed, to confirm it.
-    removed: String,
-}
-
-#[derive(Template)]
-#[template(path = "people/index.html")]
-struct IndexPage {
-    layout: Layout,
-    query: PeopleQuery,
-    circles: Vec<Choice>,
-    quadrants: Vec<Choice>,
-    stances: Vec<Choice>,
-    people: Vec<Record<Person>>,
-    /// Everyone in the workspace, to say "12 of 40".
-    total: usize,
-    filtered: bool,
-}
-
-async fn index(State(state): State<AppState>, Query(query): Query<PeopleQuery>) -> PageResult {
-    let filter = PeopleFilter::parse(&query.q, &query.circle, &query.quadrant, &query.stance)?;
-    let store = &*state.store;
-    let total = store.counts().await?.people as usize;
-    let people = services::people(store, &filter).await?;
-    ok(&IndexPage {
-        layout: Layout::with_log(Nav::People, state.today()),
-        circles: Choice::list(Circle::ALL, &query.circle),
-        quadrants: Choice::list(Quadrant::ALL, &query.quadrant),
-        stances: Choice::list(Stance::ALL, &query.stance),
-        filtered: !filter.is_empty(),
-        query,
-        people,
-        total,
-    })
 }
 
 /// What just happened, confirmed at the top of a person's page after a redirect.

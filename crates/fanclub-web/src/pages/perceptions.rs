@@ -1,19 +1,21 @@
 //! Perception checks: the buy-in interview. How someone describes my work, what they
 //! misunderstand or do not buy, the remedy and where it stands. Open gaps feed the week.
 
+use std::collections::HashSet;
+
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect};
 use axum::routing::{get, post};
 use axum::{Form, Router};
-use fanclub_core::resolve::resolve_person;
 use fanclub_core::{
-    CoreError, Day, PerceptionCheck, PerceptionStatus, Person, Record, optional_text,
+    CoreError, Day, PerceptionCheck, PerceptionStatus, Person, PersonId, Record, optional_text,
 };
 use serde::Deserialize;
 
-use super::records::{Editor, id, people_choices};
+use super::pick::{self, Pick};
+use super::records::{Editor, id};
 use super::{Choice, Layout, Nav, PageResult, render};
 use crate::AppState;
 use crate::forms::{FieldErrors, LONG_TEXT, keep};
@@ -30,7 +32,10 @@ pub(super) fn router() -> Router<AppState> {
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default)]
 pub(crate) struct PerceptionForm {
+    /// The handle chosen among the suggestions.
     pub(crate) person: String,
+    /// "Or someone else": a name or a handle, typed.
+    pub(crate) person_other: String,
     pub(crate) on: String,
     pub(crate) description: String,
     pub(crate) gap: String,
@@ -60,24 +65,19 @@ impl PerceptionForm {
             gap: p.gap.clone().unwrap_or_default(),
             remedy: p.remedy.clone().unwrap_or_default(),
             status: p.status.to_string(),
+            person_other: String::new(),
         }
     }
 
     fn parse(&self, people: &[Record<Person>], today: Day) -> Result<PerceptionCheck, FieldErrors> {
         let mut errors = FieldErrors::default();
-        let person = if self.person.trim().is_empty() {
-            errors.push(
-                "person",
-                CoreError::invalid(
-                    "person",
-                    "",
-                    "the person you asked: choose them in the list",
-                ),
-            );
-            None
-        } else {
-            keep(&mut errors, "person", resolve_person(people, &self.person))
-        };
+        let person = Pick {
+            field: "person",
+            other: "person_other",
+            chosen: &self.person,
+            typed: &self.person_other,
+        }
+        .required(people, &mut errors, "the person you asked");
         let on = if self.on.trim().is_empty() {
             Some(today)
         } else {
@@ -181,12 +181,29 @@ fn status_of(form: &Editor<PerceptionForm>) -> StatusCode {
     }
 }
 
+/// Whom to ask next: the people whose view matters most (key people first) who have not
+/// been asked yet.
+async fn suggestions(
+    state: &AppState,
+    people: &[Record<Person>],
+    checks: &[Record<PerceptionCheck>],
+    chosen: &str,
+) -> Result<Vec<Choice>, CoreError> {
+    let ranked = pick::ranked(&*state.store, people, state.today()).await?;
+    let asked: HashSet<PersonId> = checks.iter().map(|c| c.person).collect();
+    let next = ranked
+        .into_iter()
+        .filter(|p| !asked.contains(&p.id))
+        .take(pick::SUGGESTED);
+    Ok(pick::choices("choose a person", next, chosen, people))
+}
+
 async fn list_page(state: &AppState, form: Editor<PerceptionForm>, done: &str) -> PageResult {
     let store = &*state.store;
     let people = store.list_people().await?;
-    let rows: Vec<PerceptionRow> = store
-        .list_perceptions()
-        .await?
+    let checks = store.list_perceptions().await?;
+    let people_choices = suggestions(state, &people, &checks, &form.values.person).await?;
+    let rows: Vec<PerceptionRow> = checks
         .into_iter()
         .map(|c| {
             let p = people.iter().find(|p| p.id == c.person);
@@ -203,7 +220,7 @@ async fn list_page(state: &AppState, form: Editor<PerceptionForm>, done: &str) -
             layout: Layout::with_log(Nav::Readiness, state.today()),
             open: rows.iter().filter(|r| r.check.is_open()).count(),
             rows,
-            people: people_choices(&people, &form.values.person, Some("choose a person")),
+            people: people_choices,
             statuses: Choice::list(PerceptionStatus::ALL, &form.values.status),
             form,
             notice: notice(done),
@@ -213,11 +230,12 @@ async fn list_page(state: &AppState, form: Editor<PerceptionForm>, done: &str) -
 
 async fn form_page(state: &AppState, form: Editor<PerceptionForm>) -> PageResult {
     let people = state.store.list_people().await?;
+    let checks = state.store.list_perceptions().await?;
     render(
         status_of(&form),
         &PerceptionFormPage {
             layout: Layout::with_log(Nav::Readiness, state.today()),
-            people: people_choices(&people, &form.values.person, Some("choose a person")),
+            people: suggestions(state, &people, &checks, &form.values.person).await?,
             statuses: Choice::list(PerceptionStatus::ALL, &form.values.status),
             form,
         },

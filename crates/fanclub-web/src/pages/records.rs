@@ -2,8 +2,7 @@
 //! a form's typed values with their errors, the choices of its selects, and the short
 //! confirmation a page shows after a change.
 
-use fanclub_core::resolve::resolve_person;
-use fanclub_core::{CoreError, Framework, Id, Person, PersonId, Record, TrackKey};
+use fanclub_core::{CoreError, Framework, Id, TrackKey};
 
 use super::Choice;
 use crate::forms::FieldErrors;
@@ -55,29 +54,6 @@ impl<F> Editor<F> {
     }
 }
 
-/// Everyone as `<option>`s by handle, with a first blank option when `none` names it.
-pub(crate) fn people_choices(
-    people: &[Record<Person>],
-    current: &str,
-    none: Option<&str>,
-) -> Vec<Choice> {
-    let current = current.trim();
-    let mut out = Vec::with_capacity(people.len() + 1);
-    if let Some(label) = none {
-        out.push(Choice {
-            value: String::new(),
-            label: label.to_string(),
-            selected: current.is_empty(),
-        });
-    }
-    out.extend(people.iter().map(|p| Choice {
-        selected: p.handle.as_str() == current,
-        value: p.handle.to_string(),
-        label: p.name.to_string(),
-    }));
-    out
-}
-
 /// The framework's tracks as checkboxes or options, by key.
 pub(crate) fn track_choices(framework: &Framework, selected: &[String]) -> Vec<Choice> {
     framework
@@ -89,18 +65,6 @@ pub(crate) fn track_choices(framework: &Framework, selected: &[String]) -> Vec<C
             label: t.name.clone(),
         })
         .collect()
-}
-
-/// A person chosen in a select (or typed): blank is nobody.
-pub(crate) fn optional_person(
-    people: &[Record<Person>],
-    key: &str,
-) -> Result<Option<PersonId>, CoreError> {
-    if key.trim().is_empty() {
-        Ok(None)
-    } else {
-        resolve_person(people, key).map(Some)
-    }
 }
 
 /// Tracks as ticked: each a valid key of the framework (the CLI's message), each once.

@@ -40,10 +40,26 @@ struct Shown {
     /// Where the record is shown; `None` when no page shows it.
     href: Option<String>,
     title: Vec<Part>,
+    /// Who a person is: their title and organisation.
+    about: Vec<Part>,
     snippet: Vec<Part>,
     on: Option<String>,
-    /// "with dana-kim", "strategy": a word of context.
+    /// "with Dana Kim and Lee Park", "strategy": a word of context.
     context: Option<String>,
+}
+
+/// How many of an interaction's people its hit names.
+const NAMES_SHOWN: usize = 3;
+
+/// `with Dana Kim, Lee Park and 2 more`.
+fn with_names(names: &[String]) -> Option<String> {
+    let (shown, rest) = names.split_at(names.len().min(NAMES_SHOWN));
+    match (shown, rest.len()) {
+        ([], _) => None,
+        ([one], 0) => Some(format!("with {one}")),
+        ([init @ .., last], 0) => Some(format!("with {} and {last}", init.join(", "))),
+        (all, more) => Some(format!("with {} and {more} more", all.join(", "))),
+    }
 }
 
 /// The hits of one kind.
@@ -103,10 +119,7 @@ fn show(hit: &SearchHit) -> Shown {
     let person_page = hit.person.as_ref().map(|h| format!("/people/{h}"));
     let (href, context) = match hit.kind {
         SearchKind::Person => (person_page, None),
-        SearchKind::Interaction => (
-            person_page,
-            hit.person.as_ref().map(|h| format!("with {h}")),
-        ),
+        SearchKind::Interaction => (person_page, with_names(&hit.people)),
         SearchKind::Win => (Some(format!("/wins#win-{}", hit.id)), None),
         SearchKind::Evidence => (
             hit.track
@@ -126,8 +139,33 @@ fn show(hit: &SearchHit) -> Shown {
     Shown {
         href,
         title,
+        about: parts(&hit.about),
         snippet: parts(&hit.snippet),
         on: hit.on.map(|d| d.to_string()),
         context,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_interaction_names_its_first_people() {
+        let names = |n: &[&str]| n.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(with_names(&[]), None);
+        assert_eq!(with_names(&names(&["Ana"])).unwrap(), "with Ana");
+        assert_eq!(
+            with_names(&names(&["Ana", "Omar"])).unwrap(),
+            "with Ana and Omar"
+        );
+        assert_eq!(
+            with_names(&names(&["Ana", "Omar", "Lee"])).unwrap(),
+            "with Ana, Omar and Lee"
+        );
+        assert_eq!(
+            with_names(&names(&["Ana", "Omar", "Lee", "Kim", "Sam"])).unwrap(),
+            "with Ana, Omar, Lee and 2 more"
+        );
     }
 }

@@ -1,6 +1,7 @@
-//! Settings: who I am and the role I aim for, the keep-in-touch cadence per grid
-//! quadrant, the momentum window; the competency framework (loaded from a TOML file or
-//! reset to the default here, edited on its own page); where the data lives.
+//! Settings: who I am (my name and e-mail addresses) and the role I aim for, the
+//! keep-in-touch cadence per grid quadrant, the momentum window; the competency framework
+//! (loaded from a TOML file or reset to the default here, edited on its own page); where
+//! the data lives.
 
 use askama::Template;
 use axum::Form;
@@ -14,7 +15,7 @@ use serde::Deserialize;
 
 use super::{Layout, Nav, PageResult, render};
 use crate::AppState;
-use crate::forms::{FieldErrors, SHORT_TEXT, keep};
+use crate::forms::{FieldErrors, SHORT_TEXT, email_list, keep};
 
 /// The largest framework file accepted: a company's whole ladder is a few kilobytes.
 pub(crate) const FRAMEWORK_FILE_LIMIT: usize = 256 * 1024;
@@ -36,6 +37,7 @@ pub(super) fn router() -> Router<AppState> {
 #[serde(default)]
 pub(crate) struct SettingsForm {
     pub(crate) me: String,
+    pub(crate) my_emails: String,
     pub(crate) target_role: String,
     pub(crate) manage_closely: String,
     pub(crate) keep_satisfied: String,
@@ -57,6 +59,12 @@ impl SettingsForm {
     fn of(s: &Settings) -> SettingsForm {
         SettingsForm {
             me: s.me.clone().unwrap_or_default(),
+            my_emails: s
+                .my_emails
+                .iter()
+                .map(|e| e.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
             target_role: s.target_role.clone().unwrap_or_default(),
             manage_closely: s.cadence.manage_closely.days().to_string(),
             keep_satisfied: s.cadence.keep_satisfied.days().to_string(),
@@ -71,6 +79,7 @@ impl SettingsForm {
     fn apply(&self, current: &Settings) -> Result<Settings, FieldErrors> {
         let mut errors = FieldErrors::default();
         let me = keep(&mut errors, "me", optional_text("me", &self.me, SHORT_TEXT));
+        let my_emails = keep(&mut errors, "my_emails", email_list(&self.my_emails));
         let role = keep(
             &mut errors,
             "target_role",
@@ -88,12 +97,20 @@ impl SettingsForm {
             "momentum_window",
             momentum_window(&self.momentum_window),
         );
-        match (me, role, mc, ks, ki, mo, window) {
-            (Some(me), Some(role), Some(mc), Some(ks), Some(ki), Some(mo), Some(window))
-                if errors.is_empty() =>
-            {
+        match (me, my_emails, role, mc, ks, ki, mo, window) {
+            (
+                Some(me),
+                Some(my_emails),
+                Some(role),
+                Some(mc),
+                Some(ks),
+                Some(ki),
+                Some(mo),
+                Some(window),
+            ) if errors.is_empty() => {
                 let mut s = current.clone();
                 s.me = me;
+                s.my_emails = my_emails;
                 s.target_role = role;
                 s.cadence.manage_closely = mc;
                 s.cadence.keep_satisfied = ks;

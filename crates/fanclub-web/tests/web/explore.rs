@@ -345,3 +345,65 @@ async fn search_finds_notes_wins_and_people_grouped_by_kind() {
     reply.assert_contains(&escaped("<script>alert(1)"));
     app.stop().await;
 }
+
+#[tokio::test]
+async fn search_hits_name_people_and_show_the_part_that_matched() {
+    let app = spawn_app().await;
+    let mut ana = fanclub_core::Person::new(fanclub_core::Name::parse("Ana Rivera").unwrap());
+    ana.organisation = Some("Northwind".into());
+    ana.title = Some("VP Platform".into());
+    ana.goals = Some("Move the platform to the Frankfurt region".into());
+    ana.interests = Some("Volleyball".into());
+    app.store.create_person(&ana, Day::today()).await.unwrap();
+    app.add_person("Omar Haddad").await;
+    let logged = app
+        .log_interaction(&[
+            ("with", "omar-haddad, Ana Rivera"),
+            ("kind", "coffee"),
+            ("summary", "Coffee about the roadmap"),
+            ("notes", "She asked about the Frankfurt latency"),
+        ])
+        .await;
+    assert_eq!(logged.status, StatusCode::SEE_OTHER, "{}", logged.body);
+
+    let reply = app.get("/search?q=frankfurt").await;
+    assert_eq!(reply.status, StatusCode::OK);
+    // A person: who they are, then the part of their record that matched, marked; their
+    // handle only in the link, never as text.
+    let person = between(&reply.body, "id=\"search-person\"", "</section>");
+    assert!(person.contains(">VP Platform · Northwind</p>"), "{person}");
+    assert!(
+        person.contains("Goals: Move the platform to the <mark>Frankfurt</mark> region"),
+        "{person}"
+    );
+    assert_eq!(person.matches("ana-rivera").count(), 1, "{person}");
+    assert!(
+        !person.contains("Volleyball"),
+        "only the part that matched: {person}"
+    );
+    // An interaction: its people by name, in the order logged.
+    let interaction = between(&reply.body, "id=\"search-interaction\"", "</section>");
+    assert!(
+        interaction.contains("with Omar Haddad and Ana Rivera"),
+        "{interaction}"
+    );
+    assert!(!interaction.contains("with omar-haddad"), "{interaction}");
+    // The API gives the same, as plain text.
+    let api = app
+        .api(Method::GET, "/search?q=frankfurt", None)
+        .await
+        .json();
+    let hit = api
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|h| h["kind"] == "person")
+        .unwrap()
+        .clone();
+    assert_eq!(hit["about"], "VP Platform · Northwind");
+    assert_eq!(
+        hit["snippet"],
+        "Goals: Move the platform to the Frankfurt region"
+    );
+    app.stop().await;
+}

@@ -5,8 +5,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Subcommand, ValueEnum};
 use fanclub_core::{
-    CadenceDays, Day, EvidenceId, EvidenceSource, EvidenceStrength, InteractionId, Level, Title,
-    TrackKey, WinId,
+    CadenceDays, Day, Email, EvidenceId, EvidenceSource, EvidenceStrength, InteractionId, Level,
+    Title, TrackKey, WinId,
 };
 
 use super::parse;
@@ -223,6 +223,7 @@ pub enum SettingsCommand {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum SettingsClear {
     Me,
+    MyEmails,
     TargetRole,
 }
 
@@ -231,6 +232,10 @@ pub struct SettingsSet {
     /// Your own name.
     #[arg(long, value_name = "NAME")]
     pub me: Option<String>,
+    /// Your own e-mail addresses (repeat, or separate with commas), replacing those saved:
+    /// calendar imports leave you out of every meeting they are in.
+    #[arg(long = "my-email", value_name = "EMAIL", value_delimiter = ',', value_parser = Email::parse)]
+    pub my_emails: Vec<Email>,
     /// The role you are working toward, like "Head of Product".
     #[arg(long, value_name = "ROLE")]
     pub target_role: Option<String>,

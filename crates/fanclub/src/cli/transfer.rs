@@ -3,7 +3,9 @@
 use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
-use fanclub_core::{Circle, InteractionKind, Relation};
+use fanclub_core::import::ContactDefaults;
+use fanclub_core::{Circle, Email, InteractionKind, Relation};
+use fanclub_formats::choices::{self, ImportChoices, TimeZone};
 
 /// `fanclub import …`: bring contacts, calendars or a whole archive in.
 #[derive(Debug, Subcommand)]
@@ -43,9 +45,13 @@ e-mail, then name) become interactions on their day: a 1:1 with one other person
 meeting with more. Larger meetings, cancelled ones and people who declined are left out;
 nobody new is added. Importing the same calendar again changes nothing.
 
+Your own addresses are left out of every meeting: save them once with
+`fanclub settings set --my-email me@acme.com`, or give others with --me.
+
 Examples:
-  fanclub import calendar work.ics --me me@acme.com --dry-run
-  fanclub import calendar work.ics --me me@acme.com --max-attendees 3";
+  fanclub import calendar work.ics --dry-run
+  fanclub import calendar work.ics --me me@home.example --max-attendees 3
+  fanclub import calendar work.ics --time-zone Europe/Berlin --kind coffee";
 
 #[derive(Debug, Args)]
 pub struct ContactImportArgs {
@@ -62,6 +68,19 @@ pub struct ContactImportArgs {
     pub relation: Relation,
 }
 
+impl ContactImportArgs {
+    /// The choices these flags make.
+    pub fn choices(&self) -> ImportChoices {
+        ImportChoices {
+            contacts: ContactDefaults {
+                circle: self.circle,
+                relation: self.relation,
+            },
+            ..ImportChoices::default()
+        }
+    }
+}
+
 #[derive(Debug, Args)]
 pub struct CalendarImportArgs {
     /// The .ics file to import.
@@ -69,21 +88,38 @@ pub struct CalendarImportArgs {
     /// Show what would be added and skipped; write nothing.
     #[arg(long)]
     pub dry_run: bool,
-    /// Your own e-mail address (repeat for several): you are not one of the people.
-    #[arg(long, value_name = "EMAIL")]
-    pub me: Vec<String>,
-    /// Leave out meetings with more other people than this.
-    #[arg(long, default_value_t = fanclub_core::import::DEFAULT_MAX_ATTENDEES, value_name = "N")]
+    /// Another address of yours (repeat for several), on top of those saved with
+    /// `fanclub settings set --my-email`: you are not one of the people.
+    #[arg(long, value_name = "EMAIL", value_parser = Email::parse)]
+    pub me: Vec<Email>,
+    /// Leave out meetings with more other people than this (1 to 100).
+    #[arg(long, default_value_t = fanclub_core::import::DEFAULT_MAX_ATTENDEES, value_name = "N",
+          value_parser = choices::max_attendees)]
     pub max_attendees: usize,
     /// Give every imported meeting this kind (default: 1:1 with one other person, else meeting).
     #[arg(long)]
     pub kind: Option<InteractionKind>,
-    /// At most this many past occurrences per recurring meeting, the latest ones.
-    #[arg(long, default_value_t = 52, value_name = "N")]
+    /// At most this many past occurrences per recurring meeting, the latest ones (1 to 520).
+    #[arg(long, default_value_t = choices::DEFAULT_OCCURRENCES, value_name = "N",
+          value_parser = choices::max_occurrences)]
     pub max_occurrences: usize,
     /// Date meetings written in UTC in this zone (e.g. Europe/Berlin).
     #[arg(long, value_name = "ZONE")]
-    pub time_zone: Option<String>,
+    pub time_zone: Option<TimeZone>,
+}
+
+impl CalendarImportArgs {
+    /// The choices these flags make.
+    pub fn choices(&self) -> ImportChoices {
+        ImportChoices {
+            me: self.me.clone(),
+            max_attendees: self.max_attendees,
+            kind: self.kind,
+            max_occurrences: self.max_occurrences,
+            time_zone: self.time_zone,
+            ..ImportChoices::default()
+        }
+    }
 }
 
 #[derive(Debug, Args)]
@@ -93,9 +129,10 @@ pub struct AutoImportArgs {
     /// Show what would happen; write nothing.
     #[arg(long)]
     pub dry_run: bool,
-    /// Your own e-mail address, for a calendar (repeat for several).
-    #[arg(long, value_name = "EMAIL")]
-    pub me: Vec<String>,
+    /// Another address of yours, for a calendar (repeat for several), on top of those in
+    /// the settings.
+    #[arg(long, value_name = "EMAIL", value_parser = Email::parse)]
+    pub me: Vec<Email>,
 }
 
 /// `fanclub export …`: take everything out again.

@@ -7,9 +7,8 @@ use std::path::Path;
 use std::time::Duration;
 
 use anyhow::{Context, Result, anyhow};
-use fanclub_core::import::{CalendarRules, ContactDefaults, ImportPlan, ImportSummary};
-use fanclub_core::{Email, Name};
-use fanclub_formats::{Format, IcsOptions, MAX_FILE_BYTES, PlanOptions, Problem, plan_file};
+use fanclub_core::import::{ImportPlan, ImportSummary};
+use fanclub_formats::{Format, ImportChoices, MAX_FILE_BYTES, Problem, plan_file};
 use indicatif::{ProgressBar, ProgressStyle};
 use serde_json::json;
 use std::io::IsTerminal;
@@ -73,90 +72,19 @@ async fn known(
 }
 
 pub async fn contacts(app: &App, format: Format, a: ContactImportArgs) -> Result<()> {
-    let bytes = read(&a.file)?;
     if format == Format::ICalendar {
         return Err(anyhow!(
             "cannot import {} as contacts: it is a calendar; use `fanclub import calendar`",
             a.file.display()
         ));
     }
-    let bar = spinner();
-    bar.set_message(format!("reading {}", a.file.display()));
-    let (people, refs) = known(app).await?;
-    let mut options = PlanOptions::new(app.today);
-    options.contacts = ContactDefaults {
-        circle: a.circle,
-        relation: a.relation,
-    };
-    let (plan, problems) = plan_file(&bytes, format, &people, &refs, &options, app.today)
-        .map_err(|e| anyhow!("cannot import {} as {format}: {e}", a.file.display()))?;
-    finish(
-        app,
-        bar,
-        Outcome {
-            file: &a.file,
-            format,
-            dry_run: a.dry_run,
-            plan,
-            problems,
-        },
-    )
-    .await
+    let choices = a.choices();
+    import(app, &a.file, format, a.dry_run, &choices).await
 }
 
 pub async fn calendar(app: &App, a: CalendarImportArgs) -> Result<()> {
-    let me =
-        a.me.iter()
-            .map(|m| Email::parse(m).map_err(|e| e.in_field("me")))
-            .collect::<Result<Vec<_>, _>>()?;
-    let mut options = IcsOptions::new(app.today).max_occurrences(a.max_occurrences);
-    if let Some(zone) = &a.time_zone {
-        options = options
-            .time_zone(zone)
-            .map_err(|e| anyhow!("--time-zone: {e}"))?;
-    }
-    let bytes = read(&a.file)?;
-    let bar = spinner();
-    bar.set_message(format!("reading {}", a.file.display()));
-    let (people, refs) = known(app).await?;
-    let settings = app.store.get_settings().await?;
-    let plan_options = PlanOptions {
-        contacts: ContactDefaults::default(),
-        calendar: CalendarRules {
-            me,
-            my_name: settings.me.filter(|n| Name::parse(n).is_ok()),
-            max_attendees: a.max_attendees,
-            kind: a.kind,
-        },
-        ics: options,
-    };
-    let (plan, problems) = plan_file(
-        &bytes,
-        Format::ICalendar,
-        &people,
-        &refs,
-        &plan_options,
-        app.today,
-    )
-    .map_err(|e| {
-        anyhow!(
-            "cannot import {} as {}: {e}",
-            a.file.display(),
-            Format::ICalendar
-        )
-    })?;
-    finish(
-        app,
-        bar,
-        Outcome {
-            file: &a.file,
-            format: Format::ICalendar,
-            dry_run: a.dry_run,
-            plan,
-            problems,
-        },
-    )
-    .await
+    let choices = a.choices();
+    import(app, &a.file, Format::ICalendar, a.dry_run, &choices).await
 }
 
 pub async fn auto(app: &App, a: AutoImportArgs) -> Result<()> {
@@ -168,30 +96,54 @@ pub async fn auto(app: &App, a: AutoImportArgs) -> Result<()> {
             a.file.display()
         ));
     };
-    match format {
-        Format::ICalendar => {
-            let args = CalendarImportArgs {
-                file: a.file,
-                dry_run: a.dry_run,
-                me: a.me,
-                max_attendees: fanclub_core::import::DEFAULT_MAX_ATTENDEES,
-                kind: None,
-                max_occurrences: 52,
-                time_zone: None,
-            };
-            calendar(app, args).await
-        }
-        contacts_format => {
-            let d = ContactDefaults::default();
-            let args = ContactImportArgs {
-                file: a.file,
-                dry_run: a.dry_run,
-                circle: d.circle,
-                relation: d.relation,
-            };
-            contacts(app, contacts_format, args).await
-        }
-    }
+    let choices = ImportChoices {
+        me: a.me,
+        ..ImportChoices::default()
+    };
+    plan_and_finish(app, &a.file, &bytes, format, a.dry_run, &choices).await
+}
+
+/// Read `file` and import it as `format` with the member's `choices`.
+async fn import(
+    app: &App,
+    file: &Path,
+    format: Format,
+    dry_run: bool,
+    choices: &ImportChoices,
+) -> Result<()> {
+    let bytes = read(file)?;
+    plan_and_finish(app, file, &bytes, format, dry_run, choices).await
+}
+
+/// Plan the file's `bytes` against the people here with the settings and `choices`, then
+/// write the plan (unless a dry run) and print it.
+async fn plan_and_finish(
+    app: &App,
+    file: &Path,
+    bytes: &[u8],
+    format: Format,
+    dry_run: bool,
+    choices: &ImportChoices,
+) -> Result<()> {
+    let bar = spinner();
+    bar.set_message(format!("reading {}", file.display()));
+    let (people, refs) = known(app).await?;
+    let settings = app.store.get_settings().await?;
+    let options = choices.plan_options(&settings, app.today);
+    let (plan, problems) = plan_file(bytes, format, &people, &refs, &options, app.today)
+        .map_err(|e| anyhow!("cannot import {} as {format}: {e}", file.display()))?;
+    finish(
+        app,
+        bar,
+        Outcome {
+            file,
+            format,
+            dry_run,
+            plan,
+            problems,
+        },
+    )
+    .await
 }
 
 /// Write the plan unless it is a dry run, then print what happened.

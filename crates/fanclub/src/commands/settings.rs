@@ -20,6 +20,7 @@ async fn show(app: &App) -> Result<()> {
     }
     Detail::new()
         .row("me", or_dash(s.me.as_deref()))
+        .row("my e-mails", or_dash(Some(&my_emails(&s))))
         .row("target role", or_dash(s.target_role.as_deref()))
         .row(
             "cadence",
@@ -43,10 +44,19 @@ async fn set(app: &App, a: SettingsSet) -> Result<()> {
     for c in &a.clear {
         match c {
             SettingsClear::Me => s.me = None,
+            SettingsClear::MyEmails => s.my_emails.clear(),
             SettingsClear::TargetRole => s.target_role = None,
         }
     }
     set_text(&mut s.me, "me", a.me.as_ref(), SHORT_TEXT)?;
+    if !a.my_emails.is_empty() {
+        s.my_emails.clear();
+        for email in a.my_emails {
+            if !s.my_emails.contains(&email) {
+                s.my_emails.push(email);
+            }
+        }
+    }
     set_text(
         &mut s.target_role,
         "target-role",
@@ -72,4 +82,13 @@ async fn set(app: &App, a: SettingsSet) -> Result<()> {
     }
     app.store.save_settings(&s).await?;
     report(app, &s, "Settings saved.")
+}
+
+/// My addresses on one line.
+fn my_emails(s: &fanclub_core::Settings) -> String {
+    s.my_emails
+        .iter()
+        .map(|e| e.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
 }

@@ -203,15 +203,143 @@ fn a_calendar_turns_meetings_with_known_people_into_interactions() {
 
     let again = fc.json(&["import", "calendar", &file, "--me", "me@example.com"]);
     assert_eq!(count(&again, "interactions"), 0);
-    let only_small = fc.json(&[
+}
+
+/// The invitations libical tests with: meetings of A (chair), B (organizer), C and Hal
+/// (D), on 1 July 1997 in UTC, late enough in the day to be 2 July in Tokyo.
+fn invitations(fc: &Fc) -> String {
+    for (name, email) in [
+        ("Big A", "a@example.com"),
+        ("Bee", "b@example.com"),
+        ("Cee", "c@example.com"),
+        ("Hal", "d@example.com"),
+    ] {
+        fc.person(name, &["--email", email]);
+    }
+    format!("{SHARED}/ics/libical-incoming.ics")
+}
+
+/// Whether any interaction of the plan is with `name`.
+fn meets(plan: &Value, name: &str) -> bool {
+    plan["interactions"]
+        .as_array()
+        .unwrap_or_else(|| panic!("no interactions: {plan}"))
+        .iter()
+        .any(|i| {
+            i["with"]
+                .as_array()
+                .is_some_and(|w| w.iter().any(|n| n == name))
+        })
+}
+
+#[test]
+fn addresses_saved_in_settings_leave_me_out_of_calendar_imports() {
+    let fc = Fc::new();
+    let file = invitations(&fc);
+    let dry = |extra: &[&str]| {
+        let mut args = vec!["import", "calendar", file.as_str(), "--dry-run"];
+        args.extend_from_slice(extra);
+        fc.json(&args)
+    };
+    assert!(meets(&dry(&[]), "Big A"), "nobody is me yet");
+
+    fc.ok(&[
+        "settings",
+        "set",
+        "--my-email",
+        "A@example.com,a@example.com",
+    ]);
+    assert_eq!(
+        fc.json(&["settings", "show"])["my_emails"],
+        serde_json::json!(["a@example.com"])
+    );
+    let saved = dry(&[]);
+    assert!(count(&saved, "interactions") > 0, "{saved}");
+    assert!(!meets(&saved, "Big A"), "{saved}");
+    assert!(meets(&saved, "Bee"));
+
+    // --me adds to the saved addresses, for this import only.
+    let both = dry(&["--me", "b@example.com"]);
+    assert!(!meets(&both, "Big A") && !meets(&both, "Bee"), "{both}");
+    // `import auto` uses them too.
+    let auto = fc.json(&["import", "auto", &file, "--dry-run"]);
+    assert!(!meets(&auto, "Big A"), "{auto}");
+
+    fc.refused(
+        &["settings", "set", "--my-email", "nobody"],
+        2,
+        "--my-email",
+    );
+    fc.ok(&["settings", "set", "--clear", "my-emails"]);
+    assert!(meets(&dry(&[]), "Big A"));
+}
+
+#[test]
+fn calendar_choices_shape_what_is_imported() {
+    let fc = Fc::new();
+    let file = invitations(&fc);
+    let plain = fc.json(&["import", "calendar", &file, "--dry-run"]);
+    let on = |plan: &Value, day: &str| {
+        plan["interactions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|i| i["on"] == day)
+            .count()
+    };
+    assert_eq!(on(&plain, "1997-07-02"), 0);
+
+    // Meetings of more than 2 others are skipped as such; Tokyo dates the late ones a day on.
+    let chosen = fc.json(&[
         "import",
         "calendar",
         &file,
-        "--max-attendees",
-        "0",
         "--dry-run",
+        "--me",
+        "a@example.com",
+        "--max-attendees",
+        "2",
+        "--time-zone",
+        "Asia/Tokyo",
     ]);
-    assert_eq!(count(&only_small, "interactions"), 0);
+    let left_out = count(&plain, "interactions") - count(&chosen, "interactions");
+    assert!(left_out > 0, "{chosen}");
+    assert_eq!(
+        count(&chosen, "skipped") - count(&plain, "skipped"),
+        left_out
+    );
+    assert!(on(&chosen, "1997-07-02") > 0, "{chosen}");
+
+    // The kind is given to every meeting; the occurrences of a series are the latest.
+    fc.person("Dana Kim", &["--email", "dana.kim@example.com"]);
+    let team = local("team-calendar.ics");
+    fc.json(&[
+        "import",
+        "calendar",
+        &team,
+        "--me",
+        "me@example.com",
+        "--max-occurrences",
+        "3",
+        "--kind",
+        "coffee",
+    ]);
+    let with_dana = fc.json(&["interaction", "list", "--with", "dana-kim", "--all"]);
+    let with_dana = with_dana.as_array().unwrap();
+    assert_eq!(with_dana.len(), 3, "{with_dana:?}");
+    assert!(with_dana.iter().all(|i| i["kind"] == "coffee"));
+
+    // Values out of range are refused by their flag, with what is accepted.
+    for (flag, value, accepted) in [
+        ("--max-attendees", "0", "from 1 to 100"),
+        ("--max-occurrences", "521", "from 1 to 520"),
+        ("--time-zone", "Mars/Olympus", "Europe/Berlin"),
+        ("--kind", "lunch", "one of: 1:1"),
+        ("--me", "nobody", "an e-mail address"),
+    ] {
+        let err = fc.refused(&["import", "calendar", &team, flag, value], 2, flag);
+        assert!(err.contains(accepted), "{flag}: {err}");
+    }
 }
 
 #[test]
