@@ -6,9 +6,14 @@
 //! digits are kept, each quoted, all required, the last one matched as a prefix (so the
 //! results follow as they type). `"`, `AND (` or `*` find nothing rather than fail.
 
-use fanclub_core::{CoreResult, Day, MARK_END, MARK_START, SearchHit, SearchKind};
+use std::collections::HashMap;
+
+use fanclub_core::{
+    CoreResult, Day, MARK_END, MARK_START, SearchHit, SearchKind, excerpt, mark_words, marked_words,
+};
 
 use crate::rows::At;
+use crate::sql::{IN_CHUNK, Sql};
 use crate::violation::DbResult;
 use crate::{Backend, SqlStore};
 
@@ -92,12 +97,79 @@ impl HitRow {
                 .map(|d| at.ok("on_day", Day::parse(&d)))
                 .transpose()?,
             title: self.title.unwrap_or_default(),
+            about: String::new(),
+            people: Vec::new(),
             snippet: self.snippet.unwrap_or_default(),
         })
     }
 }
 
-/// FTS5: one index table; the person, track and date are looked up per hit.
+/// How many words a person's excerpt shows per part, and how many parts at most.
+const EXCERPT_WORDS: usize = 24;
+const EXCERPT_PARTS: usize = 2;
+
+/// What the index knows about a person, field by field, to cut their snippet from.
+#[derive(sqlx::FromRow)]
+struct PersonFields {
+    id: i64,
+    organisation: Option<String>,
+    title: Option<String>,
+    team: Option<String>,
+    goals: Option<String>,
+    struggles: Option<String>,
+    interests: Option<String>,
+    how_met: Option<String>,
+    notes: Option<String>,
+}
+
+impl PersonFields {
+    /// `hit.snippet` holds the person's whole indexed text with every match marked (the
+    /// query asks for all of it): the words it marks are marked again in each field, so
+    /// the page shows who they are and the part that matched, never the joined fields.
+    fn fill(&self, hit: &mut SearchHit) {
+        let words = marked_words(&hit.snippet);
+        let mark = |f: &Option<String>| {
+            f.as_deref()
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+                .map(|t| mark_words(t, &words))
+        };
+        hit.about = [mark(&self.title), mark(&self.organisation)]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" · ");
+        let parts = [
+            ("Team", &self.team),
+            ("Goals", &self.goals),
+            ("Struggles", &self.struggles),
+            ("Interests", &self.interests),
+            ("How we met", &self.how_met),
+            ("Notes", &self.notes),
+        ];
+        hit.snippet = parts
+            .into_iter()
+            .filter_map(|(label, f)| {
+                let marked = mark(f)?;
+                marked
+                    .contains(MARK_START)
+                    .then(|| format!("{label}: {}", excerpt(&marked, EXCERPT_WORDS)))
+            })
+            .take(EXCERPT_PARTS)
+            .collect::<Vec<_>>()
+            .join(" · ");
+    }
+}
+
+/// The people of each interaction, by name, in the order they were logged.
+#[derive(sqlx::FromRow)]
+struct Participant {
+    interaction_id: i64,
+    name: String,
+}
+
+/// FTS5: one index table; the person, track and date are looked up per hit. A person's
+/// snippet is their whole indexed text, marked: `PersonFields::fill` cuts it per field.
 const SQLITE_SEARCH: &str = "
 SELECT kind, record_id AS id,
     CASE kind
@@ -116,7 +188,10 @@ SELECT kind, record_id AS id,
         WHEN 'evidence' THEN (SELECT on_day FROM evidence WHERE id = record_id)
     END AS on_day,
     highlight(search_index, 3, $1, $2) AS title,
-    snippet(search_index, 4, $3, $4, '…', 24) AS snippet
+    CASE kind
+        WHEN 'person' THEN highlight(search_index, 4, $3, $4)
+        ELSE snippet(search_index, 4, $3, $4, '…', 24)
+    END AS snippet
 FROM search_index
 WHERE search_index MATCH $5 AND account_id = $6
 ORDER BY bm25(search_index, 0.0, 0.0, 0.0, 4.0, 1.0), kind, record_id
@@ -124,7 +199,8 @@ LIMIT $7";
 
 /// tsvector: the generated `search` column of each table, through its GIN index. The
 /// snippets are cut from the same columns the migration indexes (joined with `·` here,
-/// which a generated column cannot do: `concat_ws` is not immutable).
+/// which a generated column cannot do: `concat_ws` is not immutable). A person's snippet
+/// is their whole text with every match marked (the title's options, `$2`), as on SQLite.
 const POSTGRES_SEARCH: &str = "
 WITH q AS (SELECT to_tsquery('english', $1) AS query)
 SELECT kind, id, person, track, on_day, title, snippet FROM (
@@ -133,7 +209,7 @@ SELECT kind, id, person, track, on_day, title, snippet FROM (
         ts_headline('english',
             concat_ws(' · ', p.organisation, p.title, p.team, p.goals, p.struggles, p.interests,
                 p.how_met, p.notes, p.handle),
-            q.query, $3) AS snippet,
+            q.query, $2) AS snippet,
         ts_rank(p.search, q.query)::float8 AS rank
     FROM people p, q WHERE p.account_id = $4 AND p.search @@ q.query
     UNION ALL
@@ -209,7 +285,68 @@ impl SqlStore {
                     .db()?
             }
         };
-        rows.into_iter().map(HitRow::into_hit).collect()
+        let mut hits: Vec<SearchHit> = rows
+            .into_iter()
+            .map(HitRow::into_hit)
+            .collect::<CoreResult<_>>()?;
+        self.fill_snippets(&mut hits).await?;
+        Ok(hits)
+    }
+
+    /// Make each hit read well: a person's title and organisation and the part of their
+    /// record that matched; an interaction's people by name.
+    async fn fill_snippets(&self, hits: &mut [SearchHit]) -> CoreResult<()> {
+        let ids = |kind: SearchKind| -> Vec<i64> {
+            hits.iter()
+                .filter(|h| h.kind == kind)
+                .map(|h| h.id)
+                .collect()
+        };
+        let (people, interactions) = (ids(SearchKind::Person), ids(SearchKind::Interaction));
+        if people.is_empty() && interactions.is_empty() {
+            return Ok(());
+        }
+        let mut conn = self.pool().acquire().await.db()?;
+        let mut fields: HashMap<i64, PersonFields> = HashMap::new();
+        for chunk in people.chunks(IN_CHUNK) {
+            let mut q = Sql::new(
+                "SELECT id, organisation, title, team, goals, struggles, interests, how_met, \
+                 notes FROM people WHERE account_id = ",
+            );
+            q.bind(self.account()).push(" AND id IN ").list(chunk);
+            let rows: Vec<PersonFields> = q.fetch_all(&mut conn).await?;
+            fields.extend(rows.into_iter().map(|r| (r.id, r)));
+        }
+        let mut names: HashMap<i64, Vec<String>> = HashMap::new();
+        for chunk in interactions.chunks(IN_CHUNK) {
+            let mut q = Sql::new(
+                "SELECT ip.interaction_id, p.name FROM interaction_people ip \
+                 JOIN people p ON p.account_id = ip.account_id AND p.id = ip.person_id \
+                 WHERE ip.account_id = ",
+            );
+            q.bind(self.account())
+                .push(" AND ip.interaction_id IN ")
+                .list(chunk)
+                .push(" ORDER BY ip.interaction_id, ip.position");
+            let rows: Vec<Participant> = q.fetch_all(&mut conn).await?;
+            for r in rows {
+                names.entry(r.interaction_id).or_default().push(r.name);
+            }
+        }
+        for hit in hits.iter_mut() {
+            match hit.kind {
+                SearchKind::Person => match fields.get(&hit.id) {
+                    Some(f) => f.fill(hit),
+                    // Removed between the two reads: show the name alone.
+                    None => hit.snippet.clear(),
+                },
+                SearchKind::Interaction => {
+                    hit.people = names.remove(&hit.id).unwrap_or_default();
+                }
+                SearchKind::Win | SearchKind::Evidence => {}
+            }
+        }
+        Ok(())
     }
 }
 

@@ -502,6 +502,7 @@ async fn settings(store: &SqlStore) {
     assert_eq!(store.get_settings().await.unwrap(), Settings::default());
     let mut mine = Settings {
         me: Some("Alex Moreau".into()),
+        my_emails: Settings::parse_emails("alex@work.example, alex@home.example").unwrap(),
         target_role: Some("Head of Product".into()),
         ..Settings::default()
     };

@@ -4,8 +4,8 @@
 //! Run on SQLite always and on PostgreSQL when `TEST_DATABASE_URL` is set.
 
 use fanclub_core::{
-    EvidenceSource, EvidenceStrength, Interaction, MARK_START, SearchHit, SearchKind, Store,
-    TrackKey, Win, WinKind, marked_parts,
+    EvidenceSource, EvidenceStrength, Interaction, MARK_END, MARK_START, SearchHit, SearchKind,
+    Store, TrackKey, Win, WinKind, marked_parts,
 };
 use fanclub_store::SqlStore;
 use fanclub_testkit::{TestStore, postgres_configured, postgres_store, sqlite_store};
@@ -24,14 +24,17 @@ async fn chapter(store: &SqlStore) {
     // Arrange: people, an interaction with notes, a win, a piece of evidence.
     let mut ana = person("Ana Rivera", 5, 4);
     ana.organisation = Some("Northwind".into());
+    ana.title = Some("VP Platform".into());
     ana.goals = Some("Move the platform to the Frankfurt region".into());
+    ana.notes = Some("Prefers a written agenda.\nAsks about the Frankfurt latency first.".into());
     let ana = store.create_person(&ana, day("2026-01-05")).await.unwrap();
     let omar = store
         .create_person(&person("Omar Haddad", 3, 2), day("2026-01-05"))
         .await
         .unwrap();
 
-    let mut coffee: Interaction = meeting("2026-02-10", "Coffee about the roadmap", &[ana.id]);
+    let mut coffee: Interaction =
+        meeting("2026-02-10", "Coffee about the roadmap", &[omar.id, ana.id]);
     coffee.notes = Some("She worries about the churn dashboards being stale".into());
     coffee.learned = Some("Ana coaches a junior volleyball team".into());
     let coffee = store.create_interaction(&coffee).await.unwrap();
@@ -69,7 +72,10 @@ async fn chapter(store: &SqlStore) {
         vec![(SearchKind::Interaction, coffee.id.get())]
     );
     let hit = &hits[0];
-    assert_eq!(hit.person.as_deref(), Some("ana-rivera"));
+    assert_eq!(hit.person.as_deref(), Some("omar-haddad"));
+    // Its people by name, in the order they were logged.
+    assert_eq!(hit.people, ["Omar Haddad", "Ana Rivera"]);
+    assert!(hit.about.is_empty());
     assert_eq!(hit.on, Some(day("2026-02-10")));
     assert_eq!(hit.title, "Coffee about the roadmap");
     assert!(
@@ -112,11 +118,49 @@ async fn chapter(store: &SqlStore) {
         vec![(SearchKind::Person, ana.id.get())]
     );
     assert_eq!(hits[0].person.as_deref(), Some("ana-rivera"));
-    assert!(has(
-        &store.search("northw", 20).await.unwrap(),
-        SearchKind::Person,
-        ana.id.get()
-    ));
+    // A person's snippet: who they are, then each part that matched, named, with the
+    // match marked; never the handle or the other fields run together.
+    let hit = &hits[0];
+    assert_eq!(
+        marked_parts(&hit.about),
+        [("VP Platform · Northwind".to_string(), false)]
+    );
+    assert!(hit.people.is_empty());
+    let snippet: String = marked_parts(&hit.snippet)
+        .into_iter()
+        .map(|(text, matched)| if matched { format!("[{text}]") } else { text })
+        .collect();
+    assert_eq!(
+        snippet,
+        "Goals: Move the platform to the [Frankfurt] region · \
+         Notes: Prefers a written agenda. Asks about the [Frankfurt] latency first."
+    );
+    assert!(!hit.snippet.contains("ana-rivera"), "{:?}", hit.snippet);
+    // A match in the organisation is marked there; nothing else matched, no snippet.
+    let hits = store.search("northw", 20).await.unwrap();
+    let hit = hits.iter().find(|h| h.id == ana.id.get()).unwrap();
+    assert_eq!(
+        marked_parts(&hit.about),
+        [
+            ("VP Platform · ".to_string(), false),
+            ("Northwind".to_string(), true)
+        ]
+    );
+    assert_eq!(hit.snippet, "");
+    // A stemmed match ("platforms" finds "platform") is marked where it is.
+    let hits = store.search("platforms", 20).await.unwrap();
+    let hit = hits.iter().find(|h| h.id == ana.id.get()).unwrap();
+    assert!(
+        hit.about
+            .contains(&format!("{MARK_START}Platform{MARK_END}")),
+        "{:?}",
+        hit.about
+    );
+    assert!(
+        hit.snippet.starts_with("Goals: ") && hit.snippet.contains(MARK_START),
+        "{:?}",
+        hit.snippet
+    );
     assert!(has(
         &store.search("oma", 20).await.unwrap(),
         SearchKind::Person,
