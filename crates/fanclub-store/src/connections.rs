@@ -9,7 +9,9 @@ use crate::rows::{At, id, record};
 use crate::sql::{CONNECTION, PERSON, delete_one, ensure_exist, insert_rows};
 use crate::violation::DbResult;
 
-#[derive(sqlx::FromRow)]
+/// A row of `connections`, from a query or from a JSON array of `CONNECTION_READ`'s
+/// columns.
+#[derive(sqlx::FromRow, serde::Deserialize)]
 pub(crate) struct ConnectionRow {
     id: i64,
     person_a: i64,
@@ -26,9 +28,15 @@ macro_rules! select_connection {
         )
     };
 }
-pub(crate) use select_connection;
+
+/// The columns of `ConnectionRow`, in its order.
+pub(crate) const CONNECTION_READ: &str = "id, person_a, person_b, strength, note";
 
 impl ConnectionRow {
+    pub(crate) fn id(&self) -> i64 {
+        self.id
+    }
+
     pub(crate) fn into_record(self) -> CoreResult<Record<Connection>> {
         let at = At::new("connections", self.id);
         Ok(record(
@@ -61,7 +69,7 @@ pub(crate) async fn insert_connections(
                 .bind(c.a.get())
                 .bind(c.b.get())
                 .bind(i64::from(c.strength.get()))
-                .bind(c.note.clone());
+                .bind(c.note.as_deref());
         },
     )
     .await

@@ -6,12 +6,13 @@ use fanclub_core::import::{ImportPlan, ImportSummary, PersonUpdate, PlanPerson};
 use fanclub_core::{CoreError, CoreResult, Interaction, Person, PersonId, StanceChange};
 use sqlx::AnyConnection;
 
-use crate::SqlStore;
+use crate::bulk::{Tuning, begin_write};
 use crate::interactions::insert_interactions;
 use crate::people::{insert_people, insert_stance_changes};
 use crate::rows::{id, to_json};
 use crate::sql::{IN_CHUNK, PERSON, Sql, ensure_exist, insert_rows};
 use crate::violation::DbResult;
+use crate::{Backend, SqlStore};
 
 /// Write the fields an import may fill (everything but the member's own judgements: name,
 /// handle, circle, relation, scores, stance, trust) and replace the e-mail addresses.
@@ -35,17 +36,17 @@ pub(crate) async fn write_filled(
         q.tuple(|t| {
             t.bind(phones)
                 .bind(links)
-                .bind(p.organisation.clone())
-                .bind(p.title.clone())
-                .bind(p.team.clone())
-                .bind(p.goals.clone())
-                .bind(p.struggles.clone())
-                .bind(p.interests.clone())
-                .bind(p.how_met.clone())
+                .bind(p.organisation.as_deref())
+                .bind(p.title.as_deref())
+                .bind(p.team.as_deref())
+                .bind(p.goals.as_deref())
+                .bind(p.struggles.as_deref())
+                .bind(p.interests.as_deref())
+                .bind(p.how_met.as_deref())
                 .bind(p.introduced_by.map(|b| b.get()))
                 .bind(p.cadence.map(|c| i64::from(c.days())))
-                .bind(p.birthday.clone())
-                .bind(p.notes.clone())
+                .bind(p.birthday.as_deref())
+                .bind(p.notes.as_deref())
                 .bind(factor(0))
                 .bind(factor(1))
                 .bind(factor(2))
@@ -82,10 +83,7 @@ pub(crate) async fn write_filled(
         false,
         None,
         |t, (person, position, email)| {
-            t.bind(account)
-                .bind(*person)
-                .bind(*position)
-                .bind(email.to_string());
+            t.bind(account).bind(*person).bind(*position).bind(*email);
         },
     )
     .await?;
@@ -121,8 +119,28 @@ impl SqlStore {
         if plan.writes_nothing() {
             return Ok(ImportSummary::default());
         }
+        let mut conn = self.pool().acquire().await.db()?;
+        if self.backend() != Backend::Sqlite {
+            return self.apply_on(&mut conn, plan).await;
+        }
+        // Settings are per connection: set for this import, then put back, whatever its
+        // outcome.
+        let before = Tuning::apply(&mut conn, None).await?;
+        let result = self.apply_on(&mut conn, plan).await;
+        let reset = before.restore(&mut conn).await;
+        let summary = result?;
+        reset?;
+        Ok(summary)
+    }
+
+    /// The import's one transaction.
+    async fn apply_on(
+        &self,
+        conn: &mut AnyConnection,
+        plan: &ImportPlan,
+    ) -> CoreResult<ImportSummary> {
         let account = self.account();
-        let mut tx = self.begin().await?;
+        let mut tx = begin_write(conn).await?;
 
         // Everyone the plan names must still be here (the member may have removed someone
         // between the dry run and now).

@@ -3,15 +3,19 @@
 
 use std::collections::HashMap;
 
-use fanclub_core::{CoreResult, Interaction, InteractionFilter, InteractionId, Record, Title};
+use fanclub_core::{
+    CoreResult, Interaction, InteractionFilter, InteractionId, PersonId, Record, Title,
+};
 use sqlx::AnyConnection;
 
 use crate::SqlStore;
+use crate::bulk::{Children, read_children, read_rows};
 use crate::rows::{At, day_text, group, id, record};
 use crate::sql::{IN_CHUNK, INTERACTION, PERSON, Sql, ensure_exist, insert_rows};
 use crate::violation::DbResult;
 
-#[derive(sqlx::FromRow)]
+/// A row of `interactions`, from a query or from a JSON array of `READ`'s columns.
+#[derive(sqlx::FromRow, serde::Deserialize)]
 pub(crate) struct InteractionRow {
     id: i64,
     on_day: String,
@@ -35,14 +39,14 @@ impl InteractionRow {
         Ok(record(
             self.id,
             Interaction {
-                on: at.parse("on_day", &self.on_day)?,
+                on: at.day("on_day", &self.on_day)?,
                 kind: at.parse("kind", &self.kind)?,
                 summary: at.ok("summary", Title::parse(&self.summary))?,
                 people: people.into_iter().map(id).collect(),
                 notes: self.notes,
                 learned: self.learned,
                 follow_up: self.follow_up,
-                follow_up_due: at.parse_opt("follow_up_due", self.follow_up_due.as_deref())?,
+                follow_up_due: at.day_opt("follow_up_due", self.follow_up_due.as_deref())?,
                 follow_up_done: at.flag("follow_up_done", self.follow_up_done)?,
                 external_ref: self.external_ref,
             },
@@ -57,8 +61,20 @@ pub(crate) async fn insert_interactions(
     account: i64,
     rows: &[&Interaction],
 ) -> CoreResult<Vec<i64>> {
+    let rows: Vec<(&Interaction, &[PersonId])> =
+        rows.iter().map(|i| (*i, i.people.as_slice())).collect();
+    insert_interactions_with(conn, account, &rows).await
+}
+
+/// As `insert_interactions`, each interaction with the people given beside it instead of
+/// its own (a restore maps them to new ids without copying the interaction).
+pub(crate) async fn insert_interactions_with(
+    conn: &mut AnyConnection,
+    account: i64,
+    rows: &[(&Interaction, &[PersonId])],
+) -> CoreResult<Vec<i64>> {
     let subject = match rows {
-        [one] => one.external_ref.as_deref(),
+        [(one, _)] => one.external_ref.as_deref(),
         _ => None,
     };
     let ids = insert_rows(
@@ -69,26 +85,26 @@ pub(crate) async fn insert_interactions(
         rows,
         true,
         subject,
-        |t, i| {
+        |t, (i, _)| {
             t.bind(account)
                 .bind(day_text(i.on))
                 .bind(i.kind.as_str())
-                .bind(i.summary.as_str().to_string())
-                .bind(i.notes.clone())
-                .bind(i.learned.clone())
-                .bind(i.follow_up.clone())
+                .bind(i.summary.as_str())
+                .bind(i.notes.as_deref())
+                .bind(i.learned.as_deref())
+                .bind(i.follow_up.as_deref())
                 .bind(i.follow_up_due.map(day_text))
                 .bind(i64::from(i.follow_up_done))
-                .bind(i.external_ref.clone());
+                .bind(i.external_ref.as_deref());
         },
     )
     .await?;
     let participants: Vec<(i64, i64, i64, String)> = rows
         .iter()
         .zip(&ids)
-        .flat_map(|(i, iid)| {
+        .flat_map(|((i, people), iid)| {
             let on = day_text(i.on);
-            i.people
+            people
                 .iter()
                 .enumerate()
                 .map(move |(pos, p)| (*iid, p.get(), pos as i64, on.clone()))
@@ -115,7 +131,7 @@ async fn insert_participants(
                 .bind(*interaction)
                 .bind(*person)
                 .bind(*position)
-                .bind(on.clone());
+                .bind(on.as_str());
         },
     )
     .await?;
@@ -167,25 +183,55 @@ async fn participants_of(
     Ok(rows.into_iter().map(|(p,)| p).collect())
 }
 
-/// Every interaction of the account, by id, with its participants.
+/// The columns of `InteractionRow`, in its order, for `bulk::read_rows`.
+const READ: &str = "id, on_day, kind, summary, notes, learned, follow_up, follow_up_due, \
+     follow_up_done, external_ref";
+
+/// Who took part in which interaction, and in which place.
+const PARTICIPANTS: Children = Children {
+    table: "interaction_people",
+    columns: "interaction_id, position, person_id",
+    parent: "interaction_id",
+};
+
+/// Interactions whose participants are read in one statement.
+const PARTICIPANT_CHUNK: usize = 10_000;
+
+/// Every interaction of the account, by id, with its participants (read as JSON, see
+/// `bulk::read_rows`).
 pub(crate) async fn load_interactions(
     conn: &mut AnyConnection,
     account: i64,
 ) -> CoreResult<Vec<Record<Interaction>>> {
-    let mut q = Sql::new(COLUMNS);
-    q.push("FROM interactions i WHERE i.account_id = ")
-        .bind(account)
-        .push(" ORDER BY i.id");
-    let rows: Vec<InteractionRow> = q.fetch_all(conn).await?;
-    let participants: Vec<(i64, i64)> = sqlx::query_as(
-        "SELECT interaction_id, person_id FROM interaction_people WHERE account_id = $1 \
-         ORDER BY interaction_id, position",
-    )
-    .bind(account)
-    .fetch_all(&mut *conn)
-    .await
-    .db()?;
-    attach(rows, group(participants))
+    let rows: Vec<InteractionRow> =
+        read_rows(conn, account, "interactions", READ, |r: &InteractionRow| {
+            r.id
+        })
+        .await?;
+    let mut out = Vec::with_capacity(rows.len());
+    let mut rows = rows.into_iter().peekable();
+    while let Some(first) = rows.peek().map(|r| r.id) {
+        let chunk: Vec<InteractionRow> = rows.by_ref().take(PARTICIPANT_CHUNK).collect();
+        let last = chunk.last().map_or(first, |r| r.id);
+        let participants: Vec<(i64, i64, i64)> = read_children(
+            conn,
+            account,
+            &PARTICIPANTS,
+            (first, last),
+            |p: &(i64, i64, i64)| (p.0, p.1),
+        )
+        .await?;
+        // Both in interaction order: walk them side by side.
+        let mut them = participants.into_iter().peekable();
+        for row in chunk {
+            let mut people = Vec::new();
+            while let Some((_, _, person)) = them.next_if(|p| p.0 == row.id) {
+                people.push(person);
+            }
+            out.push(row.into_record(people)?);
+        }
+    }
+    Ok(out)
 }
 
 fn attach(

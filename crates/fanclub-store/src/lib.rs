@@ -5,6 +5,7 @@
 //! between records is a composite foreign key `(account_id, id)`, so a record can only point
 //! at a record of its own account.
 
+mod bulk;
 mod cache;
 mod connections;
 mod deletion;

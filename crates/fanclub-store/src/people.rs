@@ -8,6 +8,7 @@ use fanclub_core::{
 use sqlx::AnyConnection;
 
 use crate::SqlStore;
+use crate::bulk::{Children, read_children, read_rows};
 use crate::rows::{At, day_text, emails, group, id, record, to_json};
 use crate::sql::{PERSON, Sql, Tuple, ensure_exist, insert_rows};
 use crate::violation::DbResult;
@@ -19,7 +20,8 @@ const INSERT_PERSON: &str = "INSERT INTO people (account_id, handle, name, phone
      cadence_days, birthday, notes)";
 const PERSON_COLUMNS: usize = 25;
 
-#[derive(sqlx::FromRow)]
+/// A row of `people`, from a query or from a JSON array of `PERSON_READ`'s columns.
+#[derive(sqlx::FromRow, serde::Deserialize)]
 pub(crate) struct PersonRow {
     id: i64,
     handle: String,
@@ -100,21 +102,21 @@ impl PersonRow {
 fn bind_person(
     t: &mut Tuple<'_>,
     p: &Person,
-    phones: String,
-    links: String,
+    phones: &str,
+    links: &str,
     introduced_by: Option<i64>,
 ) {
     let trust = p.trust.map(|t| {
         [t.credibility, t.reliability, t.intimacy, t.self_orientation].map(|f| i64::from(f.get()))
     });
     let factor = |i: usize| trust.map(|t| t[i]);
-    t.bind(p.handle.as_str().to_string())
-        .bind(p.name.as_str().to_string())
+    t.bind(p.handle.as_str())
+        .bind(p.name.as_str())
         .bind(phones)
         .bind(links)
-        .bind(p.organisation.clone())
-        .bind(p.title.clone())
-        .bind(p.team.clone())
+        .bind(p.organisation.as_deref())
+        .bind(p.title.as_deref())
+        .bind(p.team.as_deref())
         .bind(p.circle.as_str())
         .bind(p.relation.as_str())
         .bind(i64::from(p.influence.get()))
@@ -124,14 +126,14 @@ fn bind_person(
         .bind(factor(1))
         .bind(factor(2))
         .bind(factor(3))
-        .bind(p.goals.clone())
-        .bind(p.struggles.clone())
-        .bind(p.interests.clone())
-        .bind(p.how_met.clone())
+        .bind(p.goals.as_deref())
+        .bind(p.struggles.as_deref())
+        .bind(p.interests.as_deref())
+        .bind(p.how_met.as_deref())
         .bind(introduced_by)
         .bind(p.cadence.map(|c| i64::from(c.days())))
-        .bind(p.birthday.clone())
-        .bind(p.notes.clone());
+        .bind(p.birthday.as_deref())
+        .bind(p.notes.as_deref());
 }
 
 /// Insert people (each with the `introduced_by` given beside it, already one of this
@@ -159,7 +161,7 @@ pub(crate) async fn insert_people(
         subject,
         |t, (p, phones, links, by)| {
             t.bind(account);
-            bind_person(t, p, phones.clone(), links.clone(), *by);
+            bind_person(t, p, phones, links, *by);
         },
     )
     .await?;
@@ -190,10 +192,7 @@ async fn insert_emails(
         false,
         None,
         |t, (person, position, email)| {
-            t.bind(account)
-                .bind(*person)
-                .bind(*position)
-                .bind(email.to_string());
+            t.bind(account).bind(*person).bind(*position).bind(*email);
         },
     )
     .await?;
@@ -219,30 +218,42 @@ pub(crate) async fn insert_stance_changes(
                 .bind(c.from.map(Stance::as_str))
                 .bind(c.to.as_str())
                 .bind(day_text(c.on))
-                .bind(c.note.clone());
+                .bind(c.note.as_deref());
         },
     )
     .await
 }
 
-/// People of this account, by id, with their e-mail addresses.
+/// The columns of `PersonRow`, in its order.
+const PERSON_READ: &str = "id, handle, name, phones, links, organisation, title, team, circle, \
+     relation, influence, interest, stance, trust_credibility, trust_reliability, trust_intimacy, \
+     trust_self_orientation, goals, struggles, interests, how_met, introduced_by, cadence_days, \
+     birthday, notes";
+
+/// Every e-mail address of the account's people, by person and position.
+const EMAILS: Children = Children {
+    table: "person_emails",
+    columns: "person_id, position, email",
+    parent: "person_id",
+};
+
+/// People of this account, by id, with their e-mail addresses (read as JSON, see
+/// `bulk::read_rows`).
 pub(crate) async fn load_people(
     conn: &mut AnyConnection,
     account: i64,
 ) -> CoreResult<Vec<Record<Person>>> {
-    let rows: Vec<PersonRow> = sqlx::query_as(select_person!("WHERE account_id = $1 ORDER BY id"))
-        .bind(account)
-        .fetch_all(&mut *conn)
-        .await
-        .db()?;
-    let addresses: Vec<(i64, String)> = sqlx::query_as(
-        "SELECT person_id, email FROM person_emails WHERE account_id = $1 ORDER BY person_id, position",
+    let rows: Vec<PersonRow> =
+        read_rows(conn, account, "people", PERSON_READ, |r: &PersonRow| r.id).await?;
+    let addresses: Vec<(i64, i64, String)> = read_children(
+        conn,
+        account,
+        &EMAILS,
+        (i64::MIN, i64::MAX),
+        |e: &(i64, i64, String)| (e.0, e.1),
     )
-    .bind(account)
-    .fetch_all(&mut *conn)
-    .await
-    .db()?;
-    let mut by_person = group(addresses);
+    .await?;
+    let mut by_person = group(addresses.into_iter().map(|(p, _, e)| (p, e)));
     rows.into_iter()
         .map(|r| {
             let mine = by_person.remove(&r.id).unwrap_or_default();
@@ -251,7 +262,9 @@ pub(crate) async fn load_people(
         .collect()
 }
 
-#[derive(sqlx::FromRow)]
+/// A row of `stance_changes`, from a query or from a JSON array of `STANCE_READ`'s
+/// columns.
+#[derive(sqlx::FromRow, serde::Deserialize)]
 pub(crate) struct StanceRow {
     id: i64,
     person_id: i64,
@@ -269,9 +282,15 @@ macro_rules! select_stance {
         )
     };
 }
-pub(crate) use select_stance;
+
+/// The columns of `StanceRow`, in its order.
+pub(crate) const STANCE_READ: &str = "id, person_id, from_stance, to_stance, on_day, note";
 
 impl StanceRow {
+    pub(crate) fn id(&self) -> i64 {
+        self.id
+    }
+
     pub(crate) fn into_record(self) -> CoreResult<Record<StanceChange>> {
         let at = At::new("stance_changes", self.id);
         Ok(record(
@@ -280,7 +299,7 @@ impl StanceRow {
                 person: id(self.person_id),
                 from: at.parse_opt("from_stance", self.from_stance.as_deref())?,
                 to: at.parse("to_stance", &self.to_stance)?,
-                on: at.parse("on_day", &self.on_day)?,
+                on: at.day("on_day", &self.on_day)?,
                 note: self.note,
             },
         ))
@@ -346,7 +365,7 @@ impl SqlStore {
              trust_intimacy, trust_self_orientation, goals, struggles, interests, how_met, introduced_by, \
              cadence_days, birthday, notes) = ",
         );
-        q.tuple(|t| bind_person(t, p, phones, links, by));
+        q.tuple(|t| bind_person(t, p, &phones, &links, by));
         q.push(" WHERE account_id = ")
             .bind(account)
             .push(" AND id = ")

@@ -5,6 +5,8 @@
 use std::collections::HashMap;
 use std::str::FromStr;
 
+use chrono::Datelike;
+
 use fanclub_core::{
     CadenceDays, CoreError, CoreResult, Day, Email, Id, Impact, Influence, Interest, Record,
     Strength, Trust, TrustFactor,
@@ -47,6 +49,19 @@ impl At {
         text: Option<&str>,
     ) -> CoreResult<Option<T>> {
         text.map(|t| self.parse(column, t)).transpose()
+    }
+
+    /// A `YYYY-MM-DD` column: the form the store writes is read directly, anything else
+    /// goes through `Day::parse`, which has the last word (and gives the error).
+    pub(crate) fn day(self, column: &str, text: &str) -> CoreResult<Day> {
+        match quick_day(text) {
+            Some(day) => Ok(day),
+            None => self.parse(column, text),
+        }
+    }
+
+    pub(crate) fn day_opt(self, column: &str, text: Option<&str>) -> CoreResult<Option<Day>> {
+        text.map(|t| self.day(column, t)).transpose()
     }
 
     pub(crate) fn json<T: DeserializeOwned>(self, column: &str, text: &str) -> CoreResult<T> {
@@ -133,8 +148,45 @@ pub(crate) fn to_json<T: Serialize + ?Sized>(value: &T) -> CoreResult<String> {
         .map_err(|e| CoreError::Storage(format!("cannot encode as JSON: {e}")))
 }
 
+/// A day as the store writes it, `YYYY-MM-DD`: the same text as `Day`'s `Display`,
+/// without a format string to interpret for each of a million rows.
 pub(crate) fn day_text(d: Day) -> String {
-    d.to_string()
+    let date = d.date();
+    let year = date.year();
+    if !(0..=9999).contains(&year) {
+        return d.to_string();
+    }
+    let digits = |out: &mut String, n: u32, width: u32| {
+        for place in (0..width).rev() {
+            out.push(char::from(b'0' + ((n / 10_u32.pow(place)) % 10) as u8));
+        }
+    };
+    let mut out = String::with_capacity(10);
+    digits(&mut out, year.unsigned_abs(), 4);
+    out.push('-');
+    digits(&mut out, date.month(), 2);
+    out.push('-');
+    digits(&mut out, date.day(), 2);
+    out
+}
+
+/// `YYYY-MM-DD` with a year `Day::parse` accepts, read without a format string; `None`
+/// for anything else (which `Day::parse` then judges).
+fn quick_day(text: &str) -> Option<Day> {
+    let b = text.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let number = |from: usize, to: usize| {
+        b[from..to].iter().try_fold(0_u32, |n, c| {
+            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+        })
+    };
+    let (year, month, day) = (number(0, 4)?, number(5, 7)?, number(8, 10)?);
+    if !(1900..=2200).contains(&year) {
+        return None;
+    }
+    Day::from_ymd(i32::try_from(year).ok()?, month, day)
 }
 
 pub(crate) fn id<T>(raw: i64) -> Id<T> {
@@ -160,4 +212,41 @@ pub(crate) fn emails(at: At, texts: Vec<String>) -> CoreResult<Vec<Email>> {
         .iter()
         .map(|t| at.ok("email", Email::parse(t)))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn days_are_written_and_read_as_day_does() {
+        let mut d = Day::from_ymd(1899, 12, 25).unwrap();
+        let last = Day::from_ymd(2201, 1, 5).unwrap();
+        let at = At::new("t", 1);
+        while d <= last {
+            let text = day_text(d);
+            assert_eq!(text, d.to_string());
+            assert_eq!(
+                quick_day(&text).map(|q| q == d),
+                Day::parse(&text).ok().map(|_| true)
+            );
+            if let Ok(parsed) = Day::parse(&text) {
+                assert_eq!(at.day("on_day", &text).unwrap(), parsed);
+            }
+            d = d.plus_days(1);
+        }
+        for odd in [
+            "2026-3-05",
+            " 2026-03-05",
+            "2026-02-30",
+            "20260-3-05",
+            "2026/03/05",
+            "abcd-ef-gh",
+        ] {
+            assert_eq!(at.day("on_day", odd).ok(), Day::parse(odd).ok(), "{odd}");
+        }
+        assert!(at.day("on_day", "2026-02-30").is_err());
+        let far = Day::from_ymd(12_345, 1, 2).unwrap();
+        assert_eq!(day_text(far), far.to_string());
+    }
 }

@@ -11,11 +11,13 @@
 use std::collections::HashSet;
 
 use fanclub_core::{CoreError, CoreResult};
+use serde::Serialize;
 use sqlx::any::{AnyArguments, AnyRow};
 use sqlx::encode::Encode;
 use sqlx::error::BoxDynError;
 use sqlx::{Any, AnyConnection, Arguments, AssertSqlSafe, FromRow, Type};
 
+use crate::bulk::{JSON_ROWS, JsonBatch, insert_packed, next_id, split_head};
 use crate::violation::{DbResult, to_core};
 
 /// Bound values per statement: under SQLite's limit (32766) and PostgreSQL's (65535).
@@ -74,7 +76,7 @@ impl Sql {
             self.text.push('(');
             each(
                 &mut Tuple {
-                    sql: self,
+                    out: Out::Sql(self),
                     first: true,
                 },
                 row,
@@ -88,7 +90,7 @@ impl Sql {
     pub(crate) fn tuple(&mut self, each: impl FnOnce(&mut Tuple<'_>)) -> &mut Self {
         self.text.push('(');
         each(&mut Tuple {
-            sql: self,
+            out: Out::Sql(self),
             first: true,
         });
         self.text.push(')');
@@ -176,28 +178,105 @@ impl Sql {
     }
 }
 
-/// One row of a ` VALUES` list: each `bind` adds a value, separated by commas.
+/// One row of a ` VALUES` list, or of a JSON batch (see `insert_rows`): each `bind` adds
+/// a value, separated by commas.
 pub(crate) struct Tuple<'a> {
-    sql: &'a mut Sql,
+    out: Out<'a>,
     first: bool,
 }
 
+enum Out<'a> {
+    Sql(&'a mut Sql),
+    Json(&'a mut JsonBatch),
+}
+
+/// The kinds of value a `Tuple` binds: each comes back as the same SQL value whether it
+/// is bound through the driver or carried in a JSON batch (a blob or a float would not).
+pub(crate) trait Plain {}
+
+impl Plain for i64 {}
+impl Plain for String {}
+impl Plain for &str {}
+impl<T: Plain> Plain for Option<T> {}
+
 impl Tuple<'_> {
-    pub(crate) fn bind<'t, T: Encode<'t, Any> + Type<Any>>(&mut self, value: T) -> &mut Self {
-        if !self.first {
-            self.sql.text.push_str(", ");
+    pub(crate) fn bind<'t, T>(&mut self, value: T) -> &mut Self
+    where
+        T: Encode<'t, Any> + Type<Any> + Serialize + Plain,
+    {
+        let first = std::mem::replace(&mut self.first, false);
+        match &mut self.out {
+            Out::Sql(sql) => {
+                if !first {
+                    sql.text.push_str(", ");
+                }
+                sql.bind(value);
+            }
+            Out::Json(batch) => batch.value(&value),
         }
-        self.first = false;
-        self.sql.bind(value);
         self
     }
 }
 
-/// Insert `rows` with as few statements as the parameter limits allow. `head` is
-/// `INSERT INTO t (c1, …)` with `columns` columns, each bound by `bind`. With `returning`,
-/// gives the new ids in the order of `rows`; `subject` names what the write is about in a
-/// conflict error (a handle).
+/// Insert `rows`. `head` is `INSERT INTO t (c1, …)` with `columns` columns, each bound by
+/// `bind`. With `returning`, gives the new ids in the order of `rows`; `subject` names what
+/// the write is about in a conflict error (a handle). Called inside a write transaction.
+///
+/// On SQLite each batch of rows travels as one JSON text unpacked inside the database, and
+/// new ids are numbered here rather than returned row by row (see `bulk.rs`): under the
+/// transaction's write lock the next id of an `AUTOINCREMENT` table is known, and SQLite
+/// moves the table's sequence past the ids it is given. On PostgreSQL (and for a SQLite
+/// batch that JSON cannot carry), rows are bound value by value in multi-row `VALUES`
+/// lists, new ids by `RETURNING`.
 pub(crate) async fn insert_rows<T: Sync>(
+    conn: &mut AnyConnection,
+    head: &'static str,
+    columns: usize,
+    rows: &[T],
+    returning: bool,
+    subject: Option<&str>,
+    mut bind: impl FnMut(&mut Tuple<'_>, &T) + Send,
+) -> CoreResult<Vec<i64>> {
+    if conn.backend_name() != "SQLite" {
+        return insert_values(conn, head, columns, rows, returning, subject, bind).await;
+    }
+    let (table, list) = split_head(head)?;
+    let mut ids = Vec::with_capacity(if returning { rows.len() } else { 0 });
+    for chunk in rows.chunks(JSON_ROWS) {
+        let mut batch = JsonBatch::new(columns, chunk.len());
+        for row in chunk {
+            batch.start_row();
+            bind(
+                &mut Tuple {
+                    out: Out::Json(&mut batch),
+                    first: true,
+                },
+                row,
+            );
+            batch.end_row();
+        }
+        let Some(packed) = batch.pack()? else {
+            let got =
+                insert_values(conn, head, columns, chunk, returning, subject, &mut bind).await?;
+            ids.extend(got);
+            continue;
+        };
+        let first = if returning {
+            Some(next_id(conn, table).await?)
+        } else {
+            None
+        };
+        insert_packed(conn, table, list, packed, chunk.len(), first, subject).await?;
+        if let Some(first) = first {
+            ids.extend((0..chunk.len() as i64).map(|k| first + k));
+        }
+    }
+    Ok(ids)
+}
+
+/// `insert_rows` bound value by value: as few multi-row `VALUES` statements as the
+/// parameter limits allow, new ids by `RETURNING`.
+async fn insert_values<T: Sync>(
     conn: &mut AnyConnection,
     head: &'static str,
     columns: usize,

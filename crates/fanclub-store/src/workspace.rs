@@ -4,10 +4,11 @@
 use fanclub_core::{CoreResult, Counts, Workspace};
 use sqlx::AnyConnection;
 
-use crate::connections::{ConnectionRow, select_connection};
+use crate::bulk::read_rows;
+use crate::connections::{CONNECTION_READ, ConnectionRow};
 use crate::documents::{load_framework, load_reviews, load_settings};
 use crate::interactions::load_interactions;
-use crate::people::{StanceRow, load_people, select_stance};
+use crate::people::{STANCE_READ, StanceRow, load_people};
 use crate::records::{
     EvidenceRow, OpportunityRow, PerceptionRow, select_evidence, select_opportunity,
     select_perception,
@@ -95,18 +96,22 @@ impl SqlStore {
                 .db()?,
         };
         let people = load_people(&mut tx, account).await?;
-        let stance_rows: Vec<StanceRow> =
-            sqlx::query_as(select_stance!("WHERE account_id = $1 ORDER BY id"))
-                .bind(account)
-                .fetch_all(&mut *tx)
-                .await
-                .db()?;
-        let connection_rows: Vec<ConnectionRow> =
-            sqlx::query_as(select_connection!("WHERE account_id = $1 ORDER BY id"))
-                .bind(account)
-                .fetch_all(&mut *tx)
-                .await
-                .db()?;
+        let stance_rows: Vec<StanceRow> = read_rows(
+            &mut tx,
+            account,
+            "stance_changes",
+            STANCE_READ,
+            StanceRow::id,
+        )
+        .await?;
+        let connection_rows: Vec<ConnectionRow> = read_rows(
+            &mut tx,
+            account,
+            "connections",
+            CONNECTION_READ,
+            ConnectionRow::id,
+        )
+        .await?;
         let evidence_rows: Vec<EvidenceRow> =
             sqlx::query_as(select_evidence!("WHERE account_id = $1 ORDER BY id"))
                 .bind(account)

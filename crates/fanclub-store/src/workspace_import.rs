@@ -9,11 +9,12 @@ use fanclub_core::{
     Opportunity, PerceptionCheck, Person, PersonId, Record, Seat, Share, StanceChange, Win,
     Workspace,
 };
-use sqlx::{AnyConnection, AssertSqlSafe, Connection as _, Executor as _};
+use sqlx::AnyConnection;
 
+use crate::bulk::{Tuning, begin_write};
 use crate::connections::insert_connections;
 use crate::documents::{insert_reviews, save_framework_on, save_settings_on};
-use crate::interactions::insert_interactions;
+use crate::interactions::insert_interactions_with;
 use crate::people::{insert_people, insert_stance_changes};
 use crate::records::{insert_evidence, insert_opportunities, insert_perceptions};
 use crate::rooms::insert_decisions;
@@ -23,6 +24,35 @@ use crate::violation::DbResult;
 use crate::wins::{insert_goals, insert_wins};
 use crate::workspace::count_on;
 use crate::{Backend, SqlStore};
+
+/// The record a reference is read from, named in the error when it points nowhere (and
+/// only then written out: a restore maps millions of references).
+#[derive(Clone, Copy)]
+struct Source {
+    noun: &'static str,
+    id: i64,
+    field: Option<&'static str>,
+}
+
+impl Source {
+    fn of<T>(noun: &'static str, id: Id<T>) -> Source {
+        Source {
+            noun,
+            id: id.get(),
+            field: None,
+        }
+    }
+}
+
+impl std::fmt::Display for Source {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} #{}", self.noun, self.id)?;
+        match self.field {
+            Some(field) => write!(f, "'s {field}"),
+            None => Ok(()),
+        }
+    }
+}
 
 /// Workspace ids of one kind → the ids the store gave them.
 struct IdMap {
@@ -46,7 +76,7 @@ impl IdMap {
     }
 
     /// The new id of a workspace id, or the reference that points nowhere.
-    fn get<T>(&self, old: Id<T>, from: &str) -> CoreResult<Id<T>> {
+    fn get<T>(&self, old: Id<T>, from: Source) -> CoreResult<Id<T>> {
         self.ids
             .get(&old.get())
             .map(|n| id(*n))
@@ -60,7 +90,7 @@ impl IdMap {
             })
     }
 
-    fn opt<T>(&self, old: Option<Id<T>>, from: &str) -> CoreResult<Option<Id<T>>> {
+    fn opt<T>(&self, old: Option<Id<T>>, from: Source) -> CoreResult<Option<Id<T>>> {
         old.map(|o| self.get(o, from)).transpose()
     }
 }
@@ -123,13 +153,6 @@ fn validate(ws: &Workspace) -> CoreResult<()> {
     Ok(())
 }
 
-async fn set_cache_size(conn: &mut AnyConnection, kib: i64) -> CoreResult<()> {
-    // An integer, formatted here: no text from outside reaches the statement.
-    let pragma = format!("PRAGMA cache_size = {kib}");
-    conn.execute(AssertSqlSafe(pragma)).await.db()?;
-    Ok(())
-}
-
 /// Point `introduced_by` at the new ids, a chunk of people per statement.
 async fn link_introductions(
     conn: &mut AnyConnection,
@@ -151,11 +174,11 @@ async fn link_introductions(
     Ok(())
 }
 
-/// SQLite's page cache for a restore, in KiB (negative means KiB): large enough that the
-/// pages of a million-interaction restore stay in memory until the commit writes them,
-/// instead of spilling to the WAL and being read back mid-transaction (SQLite's default
-/// is 2 MiB). Durability is unchanged: the commit writes and syncs as always.
-const BULK_CACHE_KIB: i64 = -262_144;
+/// SQLite's page cache for a restore, in KiB: large enough that the pages of a
+/// million-interaction restore stay in memory until the commit writes them, instead of
+/// spilling to the WAL and being read back mid-transaction (SQLite's default is 2 MiB).
+/// Durability is unchanged: the commit writes and syncs as always.
+const BULK_CACHE_KIB: i64 = 262_144;
 
 impl SqlStore {
     pub(crate) async fn import_workspace_tx(&self, ws: &Workspace) -> CoreResult<Vec<PersonId>> {
@@ -164,19 +187,11 @@ impl SqlStore {
         if self.backend() != Backend::Sqlite {
             return self.import_on(&mut conn, ws).await;
         }
-        // The cache size is per connection: set it for this restore, then give the pooled
-        // connection back as it was, whatever the restore's outcome.
-        let (before,): (i64,) = sqlx::query_as("PRAGMA cache_size")
-            .fetch_one(&mut *conn)
-            .await
-            .db()?;
-        set_cache_size(&mut conn, BULK_CACHE_KIB).await?;
+        // Settings are per connection: set for this restore, then put back, whatever
+        // the restore's outcome.
+        let before = Tuning::apply(&mut conn, Some(BULK_CACHE_KIB)).await?;
         let result = self.import_on(&mut conn, ws).await;
-        let reset = set_cache_size(&mut conn, before).await;
-        if reset.is_err() {
-            // Not back in the pool with a restore's cache.
-            drop(conn.detach());
-        }
+        let reset = before.restore(&mut conn).await;
         let ids = result?;
         reset?;
         Ok(ids)
@@ -188,10 +203,7 @@ impl SqlStore {
         ws: &Workspace,
     ) -> CoreResult<Vec<PersonId>> {
         let account = self.account();
-        let mut tx = match self.backend() {
-            Backend::Sqlite => conn.begin_with("BEGIN IMMEDIATE").await.db()?,
-            Backend::Postgres => conn.begin().await.db()?,
-        };
+        let mut tx = begin_write(conn).await?;
         let before = count_on(&mut tx, account).await?;
         if !before.is_empty() {
             return Err(CoreError::Conflict(format!(
@@ -209,7 +221,13 @@ impl SqlStore {
         let mut introductions = Vec::new();
         for (p, new) in ws.people.iter().zip(&new_people) {
             if let Some(by) = p.introduced_by {
-                let by: PersonId = person.get(by, &format!("person #{}'s introduced_by", p.id))?;
+                let by: PersonId = person.get(
+                    by,
+                    Source {
+                        field: Some("introduced_by"),
+                        ..Source::of("person", p.id)
+                    },
+                )?;
                 introductions.push((*new, by.get()));
             }
         }
@@ -220,7 +238,7 @@ impl SqlStore {
             .iter()
             .map(|c| {
                 Ok(StanceChange {
-                    person: person.get(c.person, &format!("stance change #{}", c.id))?,
+                    person: person.get(c.person, Source::of("stance change", c.id))?,
                     ..c.value.clone()
                 })
             })
@@ -231,10 +249,10 @@ impl SqlStore {
             .connections
             .iter()
             .map(|c| {
-                let from = format!("connection #{}", c.id);
+                let from = Source::of("connection", c.id);
                 Connection {
-                    a: person.get(c.a, &from)?,
-                    b: person.get(c.b, &from)?,
+                    a: person.get(c.a, from)?,
+                    b: person.get(c.b, from)?,
                     ..c.value.clone()
                 }
                 .normalized()
@@ -246,42 +264,43 @@ impl SqlStore {
         let new_goals = insert_goals(&mut tx, account, &goals).await?;
         let goal = IdMap::new("goal", &ws.goals, &new_goals)?;
 
-        let interactions = ws
+        // Each interaction's people, mapped; the interactions themselves are not copied.
+        let participants = ws
             .interactions
             .iter()
             .map(|i| {
-                let from = format!("interaction #{}", i.id);
-                let people = i
-                    .people
+                let from = Source::of("interaction", i.id);
+                i.people
                     .iter()
-                    .map(|p| person.get(*p, &from))
-                    .collect::<CoreResult<_>>()?;
-                Ok(Interaction {
-                    people,
-                    ..i.value.clone()
-                })
+                    .map(|p| person.get(*p, from))
+                    .collect::<CoreResult<Vec<_>>>()
             })
             .collect::<CoreResult<Vec<_>>>()?;
-        let new_interactions =
-            insert_interactions(&mut tx, account, &interactions.iter().collect::<Vec<_>>()).await?;
+        let rows: Vec<(&Interaction, &[PersonId])> = ws
+            .interactions
+            .iter()
+            .zip(&participants)
+            .map(|(i, people)| (&i.value, people.as_slice()))
+            .collect();
+        let new_interactions = insert_interactions_with(&mut tx, account, &rows).await?;
         let interaction = IdMap::new("interaction", &ws.interactions, &new_interactions)?;
 
         let wins = ws
             .wins
             .iter()
             .map(|w| {
-                let from = format!("win #{}", w.id);
+                let from = Source::of("win", w.id);
                 let goals = w
                     .goals
                     .iter()
-                    .map(|g| goal.get(*g, &from))
+                    .map(|g| goal.get(*g, from))
                     .collect::<CoreResult<_>>()?;
                 let shares = w
                     .shares
                     .iter()
                     .map(|s| {
                         Ok(Share {
-                            person: person.get(s.person, &from)?,
+                            person: person.get(s.person, from)?,
                             ..s.clone()
                         })
                     })
@@ -300,11 +319,11 @@ impl SqlStore {
             .evidence
             .iter()
             .map(|e| {
-                let from = format!("evidence #{}", e.id);
+                let from = Source::of("evidence", e.id);
                 Ok(Evidence {
-                    person: person.opt(e.person, &from)?,
-                    win: win.opt(e.win, &from)?,
-                    interaction: interaction.opt(e.interaction, &from)?,
+                    person: person.opt(e.person, from)?,
+                    win: win.opt(e.win, from)?,
+                    interaction: interaction.opt(e.interaction, from)?,
                     ..e.value.clone()
                 })
             })
@@ -316,7 +335,7 @@ impl SqlStore {
             .iter()
             .map(|p| {
                 Ok(PerceptionCheck {
-                    person: person.get(p.person, &format!("perception check #{}", p.id))?,
+                    person: person.get(p.person, Source::of("perception check", p.id))?,
                     ..p.value.clone()
                 })
             })
@@ -328,7 +347,7 @@ impl SqlStore {
             .iter()
             .map(|o| {
                 Ok(Opportunity {
-                    sponsor: person.opt(o.sponsor, &format!("opportunity #{}", o.id))?,
+                    sponsor: person.opt(o.sponsor, Source::of("opportunity", o.id))?,
                     ..o.value.clone()
                 })
             })
@@ -339,13 +358,13 @@ impl SqlStore {
             .decisions
             .iter()
             .map(|d| {
-                let from = format!("decision #{}", d.id);
+                let from = Source::of("decision", d.id);
                 let room = d
                     .room
                     .iter()
                     .map(|s| {
                         Ok(Seat {
-                            person: person.get(s.person, &from)?,
+                            person: person.get(s.person, from)?,
                             ..s.clone()
                         })
                     })
