@@ -37,10 +37,7 @@ pub fn resolve_person(people: &[Record<Person>], key: &str) -> Result<PersonId, 
         return Ok(p.id);
     }
     let lower = k.to_lowercase();
-    let exact: Vec<_> = people
-        .iter()
-        .filter(|p| p.name.as_str().to_lowercase() == lower)
-        .collect();
+    let exact = named(people, &lower);
     if exact.len() == 1 {
         return Ok(exact[0].id);
     }
@@ -50,22 +47,32 @@ pub fn resolve_person(people: &[Record<Person>], key: &str) -> Result<PersonId, 
     let words: Vec<&str> = lower.split_whitespace().collect();
     let partial: Vec<_> = people
         .iter()
-        .filter(|p| {
-            let name = p.name.as_str().to_lowercase();
-            let name_words: Vec<&str> = name
-                .split(|c: char| c.is_whitespace() || c == '-')
-                .collect();
-            words
-                .iter()
-                .all(|w| name_words.iter().any(|n| n.starts_with(w)))
-                || p.handle.as_str().starts_with(&lower)
-        })
+        .filter(|p| words_start(p, &words) || p.handle.as_str().starts_with(&lower))
         .collect();
     match partial.len() {
         0 => Err(not_found()),
         1 => Ok(partial[0].id),
         _ => Err(ambiguous(k, &partial)),
     }
+}
+
+/// The people whose name, but for case, is `lower`.
+fn named<'a>(people: &'a [Record<Person>], lower: &str) -> Vec<&'a Record<Person>> {
+    people
+        .iter()
+        .filter(|p| p.name.as_str().to_lowercase() == lower)
+        .collect()
+}
+
+/// Whether each typed word (lower case) starts a word of the person's name.
+fn words_start(p: &Record<Person>, words: &[&str]) -> bool {
+    let name = p.name.as_str().to_lowercase();
+    let name_words: Vec<&str> = name
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .collect();
+    words
+        .iter()
+        .all(|w| name_words.iter().any(|n| n.starts_with(w)))
 }
 
 /// Resolve a name or handle typed in a form where a wrong guess would record something
@@ -82,10 +89,7 @@ pub fn resolve_exact_person(people: &[Record<Person>], key: &str) -> Result<Pers
         return Ok(p.id);
     }
     let lower = k.to_lowercase();
-    let exact: Vec<_> = people
-        .iter()
-        .filter(|p| p.name.as_str().to_lowercase() == lower)
-        .collect();
+    let exact = named(people, &lower);
     match exact.as_slice() {
         [one] => return Ok(one.id),
         [_, _, ..] => return Err(ambiguous(k, &exact)),
@@ -94,15 +98,7 @@ pub fn resolve_exact_person(people: &[Record<Person>], key: &str) -> Result<Pers
     let words: Vec<&str> = lower.split_whitespace().collect();
     let close: Vec<String> = people
         .iter()
-        .filter(|p| {
-            let name = p.name.as_str().to_lowercase();
-            let name_words: Vec<&str> = name
-                .split(|c: char| c.is_whitespace() || c == '-')
-                .collect();
-            words
-                .iter()
-                .all(|w| name_words.iter().any(|n| n.starts_with(w)))
-        })
+        .filter(|p| words_start(p, &words))
         .take(CLOSE_MATCHES + 1)
         .map(|p| format!("{} ({})", p.name, p.handle))
         .collect();
