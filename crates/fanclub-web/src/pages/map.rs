@@ -330,6 +330,12 @@ fn layout_dots(people: &[(&Record<Person>, Option<RoomRole>)]) -> (Vec<Dot>, Vec
     (dots, clusters)
 }
 
+/// The People list of one quadrant, most influential first: where a crowded cell and a
+/// long quadrant list send the member.
+fn quadrant_list(quadrant: Quadrant) -> String {
+    format!("/people?quadrant={quadrant}&sort=influence")
+}
+
 /// A crowded cell: its count, centred, over a bar of its stance mix.
 fn cluster(
     cell: &[&(&Record<Person>, Option<RoomRole>)],
@@ -364,7 +370,7 @@ fn cluster(
         count,
         influence,
         interest,
-        href: format!("/people?quadrant={quadrant}&sort=influence"),
+        href: quadrant_list(quadrant),
         x: num(ax + aw / 2.0),
         y: num(ay + (ah - bar_h) / 2.0 + 6.0),
         segments,
@@ -459,7 +465,7 @@ fn areas(dots: &[Dot]) -> Vec<Area> {
                 anchor,
                 people,
                 count,
-                href: format!("/people?quadrant={quadrant}&sort=influence"),
+                href: quadrant_list(quadrant),
             }
         })
         .collect()
