@@ -8,10 +8,22 @@
 //! in another terminal. The version is read before the list, so a commit that lands while
 //! the list is being read makes the entry stale at once rather than hiding the change.
 //!
+//! Asking costs a round trip through the driver's worker thread, so most of the time it
+//! is not asked: SQLite in WAL mode keeps, at the start of the database's `-shm` file, the
+//! header of its write-ahead-log index, which every commit rewrites (the number of the
+//! last valid frame grows, or the log restarts with new salt values). A 96-byte read of
+//! that file says whether anything was committed since the last check; only when it was
+//! is `data_version` asked again. The header is written twice, the second copy first,
+//! and a read whose two copies differ caught a commit mid-way and asks SQLite. The layout
+//! is SQLite's, shared by every process that opens the database
+//! (<https://www.sqlite.org/walformat.html>); when the file is missing or not in WAL
+//! mode, every check asks `data_version`.
+//!
 //! PostgreSQL (server mode, many accounts) has no such cheap signal and is not cached.
 
 use std::any::Any;
 use std::collections::HashMap;
+use std::fs::File;
 use std::future::Future;
 use std::sync::atomic::{AtomicI64, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
@@ -25,7 +37,19 @@ use crate::violation::DbResult;
 /// Entries are few (one per list, filter and account); past this many, all are dropped.
 const MAX_ENTRIES: usize = 64;
 
+/// The two copies of the WAL-index header at the start of the `-shm` file.
+const SHM_HEADER: usize = 96;
+
 type Entry = (i64, Arc<dyn Any + Send + Sync>);
+
+/// The last check: its number, the version it answered, and the WAL-index header read
+/// just before it (when there is one to read).
+#[derive(Clone, Copy)]
+struct Checked {
+    number: u64,
+    version: i64,
+    header: Option<[u8; SHM_HEADER / 2]>,
+}
 
 pub(crate) struct ReadCache {
     url: String,
@@ -33,15 +57,62 @@ pub(crate) struct ReadCache {
     /// (with every entry dropped, as versions of two connections do not compare) if a
     /// query on it fails.
     watcher: AsyncMutex<Option<AnyConnection>>,
+    /// The watcher's database's `-shm` file, open for reading while the watcher is: it
+    /// keeps the file in place (SQLite removes it only when the last connection closes).
+    shm: Mutex<Option<Arc<File>>>,
     /// How many times the watcher was opened: a new connection counts its versions
     /// afresh, so the epoch goes into every version handed out.
     epoch: AtomicI64,
-    /// Checks started so far, and the last one's number with its answer: a caller may
-    /// take the answer of any check that started after it asked (it saw every commit
-    /// made before), so callers waiting together share one check.
+    /// Checks started so far, and the last one: a caller may take the answer of any
+    /// check that started after it asked (it saw every commit made before), so callers
+    /// waiting together share one check.
     started: AtomicU64,
-    last: Mutex<(u64, i64)>,
+    last: Mutex<Checked>,
     entries: Mutex<HashMap<(i64, String), Entry>>,
+}
+
+/// The WAL-index header, when the file holds a complete one (both copies alike and
+/// initialised): any commit since it was read changes it.
+fn wal_header(shm: &File) -> Option<[u8; SHM_HEADER / 2]> {
+    let mut both = [0_u8; SHM_HEADER];
+    read_start(shm, &mut both)?;
+    let (first, second) = both.split_at(SHM_HEADER / 2);
+    // Byte 12 is `isInit`: zero until a connection has built the index.
+    (first == second && first[12] != 0).then(|| first.try_into().ok())?
+}
+
+/// Fill `buf` from the start of `file`, without moving a shared cursor.
+#[cfg(unix)]
+fn read_start(file: &File, buf: &mut [u8]) -> Option<()> {
+    std::os::unix::fs::FileExt::read_exact_at(file, buf, 0).ok()
+}
+
+#[cfg(windows)]
+fn read_start(file: &File, buf: &mut [u8]) -> Option<()> {
+    let n = std::os::windows::fs::FileExt::seek_read(file, buf, 0).ok()?;
+    (n == buf.len()).then_some(())
+}
+
+#[cfg(not(any(unix, windows)))]
+fn read_start(_: &File, _: &mut [u8]) -> Option<()> {
+    None
+}
+
+/// The `-shm` file of the database `conn` has open, if it is a file in WAL mode.
+async fn open_shm(conn: &mut AnyConnection) -> Option<Arc<File>> {
+    let mode: String = sqlx::query_scalar("PRAGMA journal_mode")
+        .fetch_one(&mut *conn)
+        .await
+        .ok()?;
+    let file: String =
+        sqlx::query_scalar("SELECT file FROM pragma_database_list WHERE name = 'main'")
+            .fetch_one(&mut *conn)
+            .await
+            .ok()?;
+    if !mode.eq_ignore_ascii_case("wal") || file.is_empty() {
+        return None;
+    }
+    File::open(format!("{file}-shm")).ok().map(Arc::new)
 }
 
 impl ReadCache {
@@ -49,9 +120,14 @@ impl ReadCache {
         ReadCache {
             url: url.to_string(),
             watcher: AsyncMutex::new(None),
+            shm: Mutex::new(None),
             epoch: AtomicI64::new(0),
             started: AtomicU64::new(0),
-            last: Mutex::new((0, 0)),
+            last: Mutex::new(Checked {
+                number: 0,
+                version: 0,
+                header: None,
+            }),
             entries: Mutex::new(HashMap::new()),
         }
     }
@@ -59,41 +135,83 @@ impl ReadCache {
     /// The database's version as the watcher sees it, with the watcher's epoch: two calls
     /// give the same number only if nothing was committed in between.
     pub(crate) async fn version(&self) -> CoreResult<i64> {
+        if let Some(version) = self.unchanged() {
+            return Ok(version);
+        }
         let asked = self.started.load(Ordering::SeqCst);
         let epoch = |v: i64| (self.epoch.load(Ordering::SeqCst) << 32) + (v & 0xFFFF_FFFF);
         let mut watcher = self.watcher.lock().await;
         let last = *self.last_lock();
-        if last.0 > asked {
-            return Ok(last.1);
+        if last.number > asked {
+            return Ok(last.version);
         }
         let check = self.started.fetch_add(1, Ordering::SeqCst) + 1;
         if let Some(conn) = watcher.as_mut() {
+            // The header first: a commit between the two reads changes the header, so
+            // the pair can only under-promise.
+            let header = self.shm_file().and_then(|f| wal_header(&f));
             match sqlx::query_scalar::<_, i64>("PRAGMA data_version")
                 .fetch_one(&mut *conn)
                 .await
             {
                 Ok(v) => {
                     let version = epoch(v);
-                    *self.last_lock() = (check, version);
+                    *self.last_lock() = Checked {
+                        number: check,
+                        version,
+                        header,
+                    };
                     return Ok(version);
                 }
                 Err(_) => *watcher = None,
             }
         }
         self.forget();
+        *self.shm_lock() = None;
         let mut conn = AnyConnection::connect(&self.url).await.db()?;
         let v = sqlx::query_scalar::<_, i64>("PRAGMA data_version")
             .fetch_one(&mut conn)
             .await
             .db()?;
+        let shm = open_shm(&mut conn).await;
         *watcher = Some(conn);
         self.epoch.fetch_add(1, Ordering::SeqCst);
         let version = epoch(v);
-        *self.last_lock() = (check, version);
+        // No header with this answer: the next call asks again, and records one.
+        *self.last_lock() = Checked {
+            number: check,
+            version,
+            header: None,
+        };
+        *self.shm_lock() = shm;
         Ok(version)
     }
 
-    fn last_lock(&self) -> std::sync::MutexGuard<'_, (u64, i64)> {
+    /// The last check's version, when the WAL-index header shows no commit since.
+    fn unchanged(&self) -> Option<i64> {
+        let shm = self.shm_file()?;
+        let now = wal_header(&shm)?;
+        let last = *self.last_lock();
+        (last.header == Some(now)).then_some(last.version)
+    }
+
+    /// How many times `data_version` was asked (for tests of the shared-memory check).
+    #[cfg(test)]
+    pub(crate) fn checks(&self) -> u64 {
+        self.started.load(Ordering::SeqCst)
+    }
+
+    fn shm_file(&self) -> Option<Arc<File>> {
+        self.shm_lock().clone()
+    }
+
+    fn shm_lock(&self) -> std::sync::MutexGuard<'_, Option<Arc<File>>> {
+        self.shm
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    fn last_lock(&self) -> std::sync::MutexGuard<'_, Checked> {
         self.last
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
@@ -142,5 +260,82 @@ impl ReadCache {
         }
         entries.insert(slot, (version, Arc::new(value.clone())));
         Ok(value)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use sqlx::{AnyConnection, Connection, Executor};
+
+    use super::{ReadCache, SHM_HEADER, wal_header};
+
+    async fn wal_database(dir: &std::path::Path) -> (String, AnyConnection) {
+        sqlx::any::install_default_drivers();
+        let url = crate::sqlite_url(&dir.join("w.db"));
+        let mut writer = AnyConnection::connect(&url).await.unwrap();
+        writer.execute("PRAGMA journal_mode = WAL").await.unwrap();
+        writer
+            .execute("CREATE TABLE t (n INTEGER NOT NULL)")
+            .await
+            .unwrap();
+        (url, writer)
+    }
+
+    #[tokio::test]
+    async fn the_wal_header_answers_until_a_commit_and_every_commit_is_seen() {
+        let dir = tempfile::tempdir().unwrap();
+        let (url, mut writer) = wal_database(dir.path()).await;
+        let cache = ReadCache::new(&url);
+
+        // The watcher's first answer has no header yet; the second records one.
+        let v = cache.version().await.unwrap();
+        assert_eq!(cache.version().await.unwrap(), v);
+        let asked = cache.checks();
+        for _ in 0..100 {
+            assert_eq!(cache.version().await.unwrap(), v);
+        }
+        assert_eq!(cache.checks(), asked, "unchanged: answered from the header");
+
+        let mut seen = v;
+        for n in 0..50 {
+            sqlx::query("INSERT INTO t (n) VALUES ($1)")
+                .bind(n)
+                .execute(&mut writer)
+                .await
+                .unwrap();
+            let now = cache.version().await.unwrap();
+            assert_ne!(now, seen, "commit {n} is seen at once");
+            seen = now;
+        }
+        // A checkpoint that restarts the log is a change of header, not of data.
+        writer
+            .execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            .await
+            .unwrap();
+        sqlx::query("INSERT INTO t (n) VALUES (1)")
+            .execute(&mut writer)
+            .await
+            .unwrap();
+        assert_ne!(cache.version().await.unwrap(), seen);
+    }
+
+    #[test]
+    fn a_header_caught_mid_write_is_not_trusted() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x-shm");
+        let mut header = [7_u8; SHM_HEADER];
+        std::fs::write(&path, header).unwrap();
+        let file = std::fs::File::open(&path).unwrap();
+        assert!(wal_header(&file).is_some());
+        header[60] = 8; // the second copy differs: a commit is writing it
+        std::fs::write(&path, header).unwrap();
+        assert!(wal_header(&file).is_none());
+        header[60] = 7;
+        header[12] = 0; // not initialised
+        header[60] = 0;
+        std::fs::write(&path, header).unwrap();
+        assert!(wal_header(&file).is_none());
+        std::fs::write(&path, [7_u8; 10]).unwrap(); // too short
+        assert!(wal_header(&file).is_none());
     }
 }
