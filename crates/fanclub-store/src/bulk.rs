@@ -348,16 +348,31 @@ pub(crate) async fn read_children<T: DeserializeOwned, K: Ord>(
 pub(crate) struct Tuning {
     cache_size: i64,
     temp_store: i64,
+    foreign_keys: i64,
+}
+
+/// What a bulk write asks of its connection.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Wanted {
+    /// A page cache of this many KiB, instead of the connection's own.
+    pub(crate) cache_kib: Option<i64>,
+    /// Leave SQLite's foreign-key checks off for the transaction. Only for a writer that
+    /// maps every reference it writes itself (a restore into an empty workspace does:
+    /// each id it writes was given by the same transaction, and a reference to nothing is
+    /// refused before anything is written). On a million-row restore the checks are half
+    /// of SQLite's work: a lookup in the parent's index for every reference.
+    pub(crate) references_mapped: bool,
 }
 
 impl Tuning {
-    /// Before a bulk write's `BEGIN`: a page cache of `cache_kib` KiB (when given), and
-    /// temporary files in memory. The one that matters is the statement journal, where
-    /// each multi-row INSERT keeps the pages it changes until it completes; on disk it
-    /// costs a write system call per page. The commit writes and syncs as always.
+    /// Before a bulk write's `BEGIN` (SQLite ignores `foreign_keys` inside a transaction):
+    /// what `wanted` asks, and temporary files in memory. The one that matters is the
+    /// statement journal, where each multi-row INSERT keeps the pages it changes until it
+    /// completes; on disk it costs a write system call per page. The commit writes and
+    /// syncs as always.
     pub(crate) async fn apply(
         conn: &mut PoolConnection<Any>,
-        cache_kib: Option<i64>,
+        wanted: Wanted,
     ) -> CoreResult<Tuning> {
         let read = |pragma: &'static str| sqlx::query_scalar::<_, i64>(pragma);
         let before = Tuning {
@@ -369,12 +384,21 @@ impl Tuning {
                 .fetch_one(&mut **conn)
                 .await
                 .db()?,
+            foreign_keys: read("PRAGMA foreign_keys")
+                .fetch_one(&mut **conn)
+                .await
+                .db()?,
         };
-        let wanted = Tuning {
-            cache_size: cache_kib.map_or(before.cache_size, |kib| -kib),
+        let tuned = Tuning {
+            cache_size: wanted.cache_kib.map_or(before.cache_size, |kib| -kib),
             temp_store: 2,
+            foreign_keys: if wanted.references_mapped {
+                0
+            } else {
+                before.foreign_keys
+            },
         };
-        if let Err(e) = wanted.set(conn).await {
+        if let Err(e) = tuned.set(conn).await {
             conn.close_on_drop();
             return Err(e);
         }
@@ -396,6 +420,7 @@ impl Tuning {
         for pragma in [
             format!("PRAGMA cache_size = {}", self.cache_size),
             format!("PRAGMA temp_store = {}", self.temp_store),
+            format!("PRAGMA foreign_keys = {}", self.foreign_keys),
         ] {
             conn.execute(AssertSqlSafe(pragma)).await.db()?;
         }

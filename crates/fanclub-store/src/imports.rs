@@ -6,7 +6,7 @@ use fanclub_core::import::{ImportPlan, ImportSummary, PersonUpdate, PlanPerson};
 use fanclub_core::{CoreError, CoreResult, Interaction, Person, PersonId, StanceChange};
 use sqlx::AnyConnection;
 
-use crate::bulk::{Tuning, begin_write};
+use crate::bulk::{Tuning, Wanted, begin_write};
 use crate::interactions::insert_interactions;
 use crate::people::{insert_people, insert_stance_changes};
 use crate::rows::{id, to_json};
@@ -124,8 +124,14 @@ impl SqlStore {
             return self.apply_on(&mut conn, plan).await;
         }
         // Settings are per connection: set for this import, then put back, whatever its
-        // outcome.
-        let before = Tuning::apply(&mut conn, None).await?;
+        // outcome. Every person the import points at is either checked to exist inside
+        // its transaction (`ensure_exist`) or created by it, so SQLite need not look each
+        // reference up again.
+        let wanted = Wanted {
+            cache_kib: None,
+            references_mapped: true,
+        };
+        let before = Tuning::apply(&mut conn, wanted).await?;
         let result = self.apply_on(&mut conn, plan).await;
         let reset = before.restore(&mut conn).await;
         let summary = result?;

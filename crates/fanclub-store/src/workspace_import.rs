@@ -11,7 +11,7 @@ use fanclub_core::{
 };
 use sqlx::AnyConnection;
 
-use crate::bulk::{Tuning, begin_write};
+use crate::bulk::{Tuning, Wanted, begin_write};
 use crate::connections::insert_connections;
 use crate::documents::{insert_reviews, save_framework_on, save_settings_on};
 use crate::interactions::insert_interactions_with;
@@ -188,8 +188,13 @@ impl SqlStore {
             return self.import_on(&mut conn, ws).await;
         }
         // Settings are per connection: set for this restore, then put back, whatever
-        // the restore's outcome.
-        let before = Tuning::apply(&mut conn, Some(BULK_CACHE_KIB)).await?;
+        // the restore's outcome. Every reference the restore writes goes through an
+        // `IdMap` of ids this transaction gave, so SQLite need not look each one up again.
+        let wanted = Wanted {
+            cache_kib: Some(BULK_CACHE_KIB),
+            references_mapped: true,
+        };
+        let before = Tuning::apply(&mut conn, wanted).await?;
         let result = self.import_on(&mut conn, ws).await;
         let reset = before.restore(&mut conn).await;
         let ids = result?;
@@ -387,5 +392,84 @@ impl SqlStore {
         save_framework_on(&mut tx, account, &ws.framework).await?;
         tx.commit().await.db()?;
         Ok(new_people.into_iter().map(id).collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashSet;
+
+    use fanclub_core::import::{ContactDefaults, IncomingContact, plan_contacts};
+    use fanclub_core::sample::sample_workspace;
+    use fanclub_core::{Day, Name, Store};
+
+    use crate::{SqlStore, sqlite_url};
+
+    /// Every connection of the pool, at once: each answers `PRAGMA foreign_keys`, and the
+    /// database holds no reference to nothing.
+    async fn checks_everywhere(store: &SqlStore) {
+        let mut held = Vec::new();
+        for _ in 0..store.pool().size() {
+            held.push(store.pool().acquire().await.unwrap());
+        }
+        assert!(!held.is_empty());
+        for conn in &mut held {
+            let on: i64 = sqlx::query_scalar("PRAGMA foreign_keys")
+                .fetch_one(&mut **conn)
+                .await
+                .unwrap();
+            assert_eq!(
+                on, 1,
+                "a pooled connection was left without foreign-key checks"
+            );
+        }
+        let dangling: Vec<(String,)> =
+            sqlx::query_as("SELECT \"table\" FROM pragma_foreign_key_check")
+                .fetch_all(&mut *held[0])
+                .await
+                .unwrap();
+        assert!(dangling.is_empty(), "references to nothing: {dangling:?}");
+    }
+
+    #[tokio::test]
+    async fn a_restore_writes_no_dangling_reference_and_leaves_the_checks_on() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = SqlStore::open(&sqlite_url(&dir.path().join("r.db")))
+            .await
+            .unwrap();
+        let ws = sample_workspace(Day::parse("2026-03-01").unwrap());
+        store.import_workspace(&ws).await.unwrap();
+        assert_eq!(store.counts().await.unwrap().people, ws.people.len() as u64);
+        checks_everywhere(&store).await;
+
+        // A refused restore (the workspace is no longer empty) puts the settings back too.
+        assert!(store.import_workspace(&ws).await.is_err());
+        checks_everywhere(&store).await;
+
+        // So does a contact import, which also writes without SQLite's checks.
+        let on = Day::parse("2026-03-02").unwrap();
+        let records: Vec<IncomingContact> = (0..50)
+            .map(|i| IncomingContact {
+                at: format!("line {i}"),
+                name: Some(Name::parse(&format!("New Contact{i:02}")).unwrap()),
+                connected_on: Some(on),
+                ..IncomingContact::default()
+            })
+            .collect();
+        let people = store.list_people().await.unwrap();
+        let plan = plan_contacts(
+            &people,
+            &HashSet::new(),
+            &records,
+            ContactDefaults::default(),
+            on,
+        );
+        store.apply_import(&plan).await.unwrap();
+        assert_eq!(
+            store.counts().await.unwrap().people,
+            ws.people.len() as u64 + 50
+        );
+        checks_everywhere(&store).await;
+        store.close().await;
     }
 }
