@@ -17,7 +17,8 @@
 //! and a read whose two copies differ caught a commit mid-way and asks SQLite. The layout
 //! is SQLite's, shared by every process that opens the database
 //! (<https://www.sqlite.org/walformat.html>); when the file is missing or not in WAL
-//! mode, every check asks `data_version`.
+//! mode, every check asks `data_version`. A `-shm` file opened here is never closed while
+//! the process runs: closing a descriptor would drop SQLite's own locks on the file.
 //!
 //! PostgreSQL (server mode, many accounts) has no such cheap signal and is not cached.
 
@@ -25,6 +26,7 @@ use std::any::Any;
 use std::collections::HashMap;
 use std::fs::File;
 use std::future::Future;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicI64, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
@@ -57,9 +59,10 @@ pub(crate) struct ReadCache {
     /// (with every entry dropped, as versions of two connections do not compare) if a
     /// query on it fails.
     watcher: AsyncMutex<Option<AnyConnection>>,
-    /// The watcher's database's `-shm` file, open for reading while the watcher is: it
-    /// keeps the file in place (SQLite removes it only when the last connection closes).
-    shm: Mutex<Option<Arc<File>>>,
+    /// The path of the watcher's database's `-shm` file, and the file (see `shm_file`).
+    /// While the watcher is open the file stays in place: SQLite removes it only when the
+    /// last connection to the database closes.
+    shm: Mutex<Option<(PathBuf, Arc<File>)>>,
     /// How many times the watcher was opened: a new connection counts its versions
     /// afresh, so the epoch goes into every version handed out.
     epoch: AtomicI64,
@@ -99,7 +102,7 @@ fn read_start(_: &File, _: &mut [u8]) -> Option<()> {
 }
 
 /// The `-shm` file of the database `conn` has open, if it is a file in WAL mode.
-async fn open_shm(conn: &mut AnyConnection) -> Option<Arc<File>> {
+async fn open_shm(conn: &mut AnyConnection) -> Option<(PathBuf, Arc<File>)> {
     let mode: String = sqlx::query_scalar("PRAGMA journal_mode")
         .fetch_one(&mut *conn)
         .await
@@ -112,7 +115,46 @@ async fn open_shm(conn: &mut AnyConnection) -> Option<Arc<File>> {
     if !mode.eq_ignore_ascii_case("wal") || file.is_empty() {
         return None;
     }
-    File::open(format!("{file}-shm")).ok().map(Arc::new)
+    let path = PathBuf::from(format!("{file}-shm"));
+    let opened = kept_shm_file(&path)?;
+    Some((path, opened))
+}
+
+/// Every `-shm` file this process opened to read a header, by path. None is ever closed
+/// while the process runs: closing any descriptor of a file drops every POSIX lock the
+/// process holds on that file, SQLite's own WAL locks included (sqlite.org/howtocorrupt,
+/// 2.2). There is one per database file the process watches, and one more each time such
+/// a file was removed and created again.
+static SHM_FILES: Mutex<Vec<(PathBuf, Arc<File>)>> = Mutex::new(Vec::new());
+
+/// The open `-shm` file at `path`: the one opened before if it still is the file at that
+/// path, else a new one (kept beside the old, never closed).
+fn kept_shm_file(path: &Path) -> Option<Arc<File>> {
+    let mut files = SHM_FILES
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let now = std::fs::metadata(path).ok()?;
+    if let Some((_, file)) = files.iter().rev().find(|(p, _)| p == path)
+        && file.metadata().is_ok_and(|m| same_file(&m, &now))
+    {
+        return Some(file.clone());
+    }
+    let file = Arc::new(File::open(path).ok()?);
+    files.push((path.to_path_buf(), file.clone()));
+    Some(file)
+}
+
+#[cfg(unix)]
+fn same_file(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    (a.dev(), a.ino()) == (b.dev(), b.ino())
+}
+
+/// Elsewhere a file cannot be told from one created again at the same path: never the
+/// same, so the header is not read from a file SQLite no longer uses.
+#[cfg(not(unix))]
+fn same_file(_: &std::fs::Metadata, _: &std::fs::Metadata) -> bool {
+    false
 }
 
 impl ReadCache {
@@ -149,7 +191,7 @@ impl ReadCache {
         if let Some(conn) = watcher.as_mut() {
             // The header first: a commit between the two reads changes the header, so
             // the pair can only under-promise.
-            let header = self.shm_file().and_then(|f| wal_header(&f));
+            let header = self.current_shm().and_then(|f| wal_header(&f));
             match sqlx::query_scalar::<_, i64>("PRAGMA data_version")
                 .fetch_one(&mut *conn)
                 .await
@@ -201,11 +243,21 @@ impl ReadCache {
         self.started.load(Ordering::SeqCst)
     }
 
+    /// The kept `-shm` file, as it was at the last check.
     fn shm_file(&self) -> Option<Arc<File>> {
-        self.shm_lock().clone()
+        self.shm_lock().as_ref().map(|(_, f)| f.clone())
     }
 
-    fn shm_lock(&self) -> std::sync::MutexGuard<'_, Option<Arc<File>>> {
+    /// The `-shm` file at the kept path now, kept for the next reads: a check records
+    /// the header of the file SQLite uses, even if it was removed and created again.
+    fn current_shm(&self) -> Option<Arc<File>> {
+        let mut kept = self.shm_lock();
+        let (path, file) = kept.as_mut()?;
+        *file = kept_shm_file(path)?;
+        Some(file.clone())
+    }
+
+    fn shm_lock(&self) -> std::sync::MutexGuard<'_, Option<(PathBuf, Arc<File>)>> {
         self.shm
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
@@ -267,7 +319,7 @@ impl ReadCache {
 mod tests {
     use sqlx::{AnyConnection, Connection, Executor};
 
-    use super::{ReadCache, SHM_HEADER, wal_header};
+    use super::{ReadCache, SHM_HEADER, kept_shm_file, wal_header};
 
     async fn wal_database(dir: &std::path::Path) -> (String, AnyConnection) {
         sqlx::any::install_default_drivers();
@@ -337,5 +389,25 @@ mod tests {
         assert!(wal_header(&file).is_none());
         std::fs::write(&path, [7_u8; 10]).unwrap(); // too short
         assert!(wal_header(&file).is_none());
+    }
+
+    #[test]
+    fn a_shm_file_created_again_is_opened_again_and_the_first_is_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("again-shm");
+        std::fs::write(&path, [1_u8; SHM_HEADER]).unwrap();
+        let first = kept_shm_file(&path).unwrap();
+        assert!(std::sync::Arc::ptr_eq(
+            &first,
+            &kept_shm_file(&path).unwrap()
+        ));
+        std::fs::remove_file(&path).unwrap();
+        std::fs::write(&path, [2_u8; SHM_HEADER]).unwrap();
+        let second = kept_shm_file(&path).unwrap();
+        assert!(!std::sync::Arc::ptr_eq(&first, &second));
+        assert_eq!(wal_header(&second).unwrap()[0], 2);
+        // The old descriptor is still open (the registry holds it), on the old file.
+        assert!(std::sync::Arc::strong_count(&first) >= 2);
+        assert_eq!(wal_header(&first).unwrap()[0], 1);
     }
 }
