@@ -18,6 +18,7 @@ pub mod resolve;
 pub mod sample;
 pub mod services;
 pub mod store;
+pub mod sync;
 pub mod value;
 pub mod vocab;
 

@@ -31,6 +31,7 @@ use std::sync::atomic::{AtomicI64, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
 use fanclub_core::CoreResult;
+use fanclub_core::sync::lock;
 use sqlx::{AnyConnection, Connection};
 use tokio::sync::Mutex as AsyncMutex;
 
@@ -130,9 +131,7 @@ static SHM_FILES: Mutex<Vec<(PathBuf, Arc<File>)>> = Mutex::new(Vec::new());
 /// The open `-shm` file at `path`: the one opened before if it still is the file at that
 /// path, else a new one (kept beside the old, never closed).
 fn kept_shm_file(path: &Path) -> Option<Arc<File>> {
-    let mut files = SHM_FILES
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let mut files = lock(&SHM_FILES);
     let now = std::fs::metadata(path).ok()?;
     if let Some((_, file)) = files.iter().rev().find(|(p, _)| p == path)
         && file.metadata().is_ok_and(|m| same_file(&m, &now))
@@ -183,7 +182,7 @@ impl ReadCache {
         let asked = self.started.load(Ordering::SeqCst);
         let epoch = |v: i64| (self.epoch.load(Ordering::SeqCst) << 32) + (v & 0xFFFF_FFFF);
         let mut watcher = self.watcher.lock().await;
-        let last = *self.last_lock();
+        let last = *lock(&self.last);
         if last.number > asked {
             return Ok(last.version);
         }
@@ -198,7 +197,7 @@ impl ReadCache {
             {
                 Ok(v) => {
                     let version = epoch(v);
-                    *self.last_lock() = Checked {
+                    *lock(&self.last) = Checked {
                         number: check,
                         version,
                         header,
@@ -209,7 +208,7 @@ impl ReadCache {
             }
         }
         self.forget();
-        *self.shm_lock() = None;
+        *lock(&self.shm) = None;
         let mut conn = AnyConnection::connect(&self.url).await.db()?;
         let v = sqlx::query_scalar::<_, i64>("PRAGMA data_version")
             .fetch_one(&mut conn)
@@ -220,12 +219,12 @@ impl ReadCache {
         self.epoch.fetch_add(1, Ordering::SeqCst);
         let version = epoch(v);
         // No header with this answer: the next call asks again, and records one.
-        *self.last_lock() = Checked {
+        *lock(&self.last) = Checked {
             number: check,
             version,
             header: None,
         };
-        *self.shm_lock() = shm;
+        *lock(&self.shm) = shm;
         Ok(version)
     }
 
@@ -233,7 +232,7 @@ impl ReadCache {
     fn unchanged(&self) -> Option<i64> {
         let shm = self.shm_file()?;
         let now = wal_header(&shm)?;
-        let last = *self.last_lock();
+        let last = *lock(&self.last);
         (last.header == Some(now)).then_some(last.version)
     }
 
@@ -245,41 +244,21 @@ impl ReadCache {
 
     /// The kept `-shm` file, as it was at the last check.
     fn shm_file(&self) -> Option<Arc<File>> {
-        self.shm_lock().as_ref().map(|(_, f)| f.clone())
+        lock(&self.shm).as_ref().map(|(_, f)| f.clone())
     }
 
     /// The `-shm` file at the kept path now, kept for the next reads: a check records
     /// the header of the file SQLite uses, even if it was removed and created again.
     fn current_shm(&self) -> Option<Arc<File>> {
-        let mut kept = self.shm_lock();
+        let mut kept = lock(&self.shm);
         let (path, file) = kept.as_mut()?;
         *file = kept_shm_file(path)?;
         Some(file.clone())
     }
 
-    fn shm_lock(&self) -> std::sync::MutexGuard<'_, Option<(PathBuf, Arc<File>)>> {
-        self.shm
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-    }
-
-    fn last_lock(&self) -> std::sync::MutexGuard<'_, Checked> {
-        self.last
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-    }
-
     /// Drop every entry.
     pub(crate) fn forget(&self) {
-        self.lock().clear();
-    }
-
-    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<(i64, String), Entry>> {
-        // A panic while holding the lock cannot leave the map half-updated (each change
-        // is one insert or clear), so a poisoned lock is still safe to use.
-        self.entries
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
+        lock(&self.entries).clear();
     }
 
     /// The value under `key` for `account` if the database has not changed since it was
@@ -297,14 +276,14 @@ impl ReadCache {
     {
         let version = self.version().await?;
         let slot = (account, key);
-        if let Some((v, value)) = self.lock().get(&slot)
+        if let Some((v, value)) = lock(&self.entries).get(&slot)
             && *v == version
             && let Some(hit) = value.downcast_ref::<T>()
         {
             return Ok(hit.clone());
         }
         let value = load().await?;
-        let mut entries = self.lock();
+        let mut entries = lock(&self.entries);
         // Entries of older versions can never be served again.
         entries.retain(|_, (v, _)| *v == version);
         if entries.len() >= MAX_ENTRIES {

@@ -16,6 +16,7 @@ use axum::http::{Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::Response;
 use fanclub_core::Day;
+use fanclub_core::sync::lock;
 
 use crate::AppState;
 
@@ -37,15 +38,8 @@ struct Kept {
 }
 
 impl PageCache {
-    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<String, Kept>> {
-        // Each change is one insert or clear: a poisoned map is still whole.
-        self.pages
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-    }
-
     fn get(&self, key: &str, revision: i64, today: Day) -> Option<Response> {
-        let pages = self.lock();
+        let pages = lock(&self.pages);
         let kept = pages.get(key)?;
         if kept.revision != revision || kept.today != today {
             return None;
@@ -57,7 +51,7 @@ impl PageCache {
     }
 
     fn put(&self, key: String, kept: Kept) {
-        let mut pages = self.lock();
+        let mut pages = lock(&self.pages);
         pages.retain(|_, k| k.revision == kept.revision && k.today == kept.today);
         if pages.len() >= MAX_PAGES {
             pages.clear();
