@@ -1,5 +1,7 @@
 //! The member's settings: who I am, default cadences, the momentum window.
 
+use std::ops::RangeInclusive;
+
 use serde::{Deserialize, Serialize};
 
 use crate::{CadenceDays, CoreError, Email, Person, Quadrant};
@@ -33,6 +35,32 @@ impl Default for Settings {
 }
 
 impl Settings {
+    /// The field a momentum window error names.
+    pub const MOMENTUM_WINDOW_FIELD: &'static str = "momentum window";
+    /// The momentum windows accepted, in days: a week to two years.
+    pub const MOMENTUM_WINDOWS: RangeInclusive<u16> = 7..=730;
+
+    /// The momentum window as a member types it, in the settings form or after
+    /// `--momentum-window` / `--window`: a whole number of days, optionally followed by
+    /// `d` (`90`, `90d`), from 7 to 730. The error says what was typed and what is
+    /// accepted.
+    pub fn parse_momentum_window(text: &str) -> Result<u16, CoreError> {
+        let t = text.trim();
+        let days = t.strip_suffix(['d', 'D']).unwrap_or(t).trim_end();
+        match days.parse::<u16>() {
+            Ok(n) if Self::MOMENTUM_WINDOWS.contains(&n) => Ok(n),
+            _ => Err(CoreError::invalid(
+                Self::MOMENTUM_WINDOW_FIELD,
+                text,
+                format!(
+                    "a number of days from {} to {}, written 90 or 90d",
+                    Self::MOMENTUM_WINDOWS.start(),
+                    Self::MOMENTUM_WINDOWS.end()
+                ),
+            )),
+        }
+    }
+
     /// E-mail addresses as a member types them into one field: separated by commas,
     /// semicolons, spaces or new lines; each one once, in the order typed. The error names
     /// the first address that is not one.
@@ -103,6 +131,31 @@ mod tests {
         let e = Settings::parse_emails("me@example.com, not-an-address").unwrap_err();
         assert_eq!(e.field(), Some(Email::FIELD));
         assert!(e.to_string().contains("not-an-address"), "{e}");
+    }
+
+    #[test]
+    fn the_momentum_window_is_a_week_to_two_years_of_days() {
+        for (text, days) in [
+            ("7", 7),
+            ("90", 90),
+            ("90d", 90),
+            (" 60D ", 60),
+            ("730", 730),
+        ] {
+            assert_eq!(Settings::parse_momentum_window(text), Ok(days), "{text:?}");
+        }
+        for text in [
+            "", "  ", "d", "6", "0", "731", "-30", "3w", "90dd", "soon", "90 days", "99999",
+        ] {
+            let e = Settings::parse_momentum_window(text).unwrap_err();
+            assert_eq!(e.field(), Some(Settings::MOMENTUM_WINDOW_FIELD), "{text:?}");
+            let message = e.to_string();
+            assert!(message.contains(&format!("{text:?}")), "{message}");
+            assert!(
+                message.contains("a number of days from 7 to 730"),
+                "{message}"
+            );
+        }
     }
 
     #[test]

@@ -13,7 +13,7 @@ use fanclub_core::engine::readiness::Readiness;
 use fanclub_core::engine::trust::{TrustItem, TrustReport};
 use fanclub_core::engine::visibility::Visibility;
 use fanclub_core::engine::weekly::Agenda;
-use fanclub_core::{CoreError, IsoWeek, services as core_services};
+use fanclub_core::{CoreError, IsoWeek, Settings, services as core_services};
 use serde::{Deserialize, Serialize};
 
 use super::{ApiJson, ApiResult};
@@ -143,7 +143,7 @@ pub(crate) async fn person_trust(
 #[serde(default)]
 #[into_params(parameter_in = Query)]
 pub(crate) struct MomentumQuery {
-    /// The window in days, 1 to 730; the settings' window when absent.
+    /// The window in days, 7 to 730; the settings' window when absent.
     window: String,
 }
 
@@ -156,19 +156,24 @@ pub(crate) struct MomentumQuery {
     params(MomentumQuery),
     responses(
         (status = OK, description = "Momentum over the window", body = Momentum),
-        (status = UNPROCESSABLE_ENTITY, description = "`window` is not a number of days from 1 to 730", body = ApiError),
+        (status = UNPROCESSABLE_ENTITY, description = "`window` is not a number of days from 7 to 730", body = ApiError),
     )
 )]
 pub(crate) async fn momentum(
     State(state): State<AppState>,
     Query(q): Query<MomentumQuery>,
 ) -> ApiResult<Json<Momentum>> {
+    let windows = Settings::MOMENTUM_WINDOWS;
     let window = whole_number(
         "window",
         &q.window,
-        1,
-        730,
-        "a number of days from 1 to 730",
+        (*windows.start()).into(),
+        (*windows.end()).into(),
+        &format!(
+            "a number of days from {} to {}",
+            windows.start(),
+            windows.end()
+        ),
     )?;
     let window = window.map(|w| w as u16);
     Ok(Json(

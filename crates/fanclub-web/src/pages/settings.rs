@@ -46,15 +46,6 @@ pub(crate) struct SettingsForm {
     pub(crate) momentum_window: String,
 }
 
-/// The momentum window: the same rule and words as `fanclub settings set`.
-fn momentum_window(s: &str) -> Result<u16, CoreError> {
-    let expected = "a number of days from 7 to 730";
-    match s.trim().trim_end_matches(['d', 'D']).parse::<u16>() {
-        Ok(n) if (7..=730).contains(&n) => Ok(n),
-        _ => Err(CoreError::invalid("momentum window", s, expected)),
-    }
-}
-
 impl SettingsForm {
     fn of(s: &Settings) -> SettingsForm {
         SettingsForm {
@@ -95,7 +86,7 @@ impl SettingsForm {
         let window = keep(
             &mut errors,
             "momentum_window",
-            momentum_window(&self.momentum_window),
+            Settings::parse_momentum_window(&self.momentum_window),
         );
         match (me, my_emails, role, mc, ks, ki, mo, window) {
             (
@@ -333,16 +324,6 @@ async fn reset(State(state): State<AppState>) -> PageResult {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_window_follows_the_cli_rule() {
-        assert_eq!(momentum_window("90d").unwrap(), 90);
-        assert_eq!(momentum_window(" 7 ").unwrap(), 7);
-        for bad in ["3", "731", "soon", ""] {
-            let e = momentum_window(bad).unwrap_err();
-            assert_eq!(e.field(), Some("momentum window"), "{bad}");
-        }
-    }
 
     #[test]
     fn every_bad_setting_is_reported_and_others_are_kept() {

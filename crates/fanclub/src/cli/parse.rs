@@ -1,7 +1,7 @@
 //! Value parsers for flags whose field name differs from the core type's (`--summary` is a
 //! `Title`), so every error names the flag the member typed.
 
-use fanclub_core::{CoreError, Title};
+use fanclub_core::{CoreError, Settings, Title};
 
 fn renamed(err: CoreError, field: &str) -> CoreError {
     match err {
@@ -35,13 +35,10 @@ pub fn commitment(s: &str) -> Result<String, CoreError> {
     required_text("commitment", s)
 }
 
-/// The momentum window in days.
+/// The momentum window in days (`--momentum-window`, `--window`): the settings' own rule,
+/// shared with the settings page.
 pub fn momentum_window(s: &str) -> Result<u16, CoreError> {
-    let expected = "a number of days from 7 to 730";
-    match s.trim().trim_end_matches(['d', 'D']).parse::<u16>() {
-        Ok(n) if (7..=730).contains(&n) => Ok(n),
-        _ => Err(CoreError::invalid("momentum window", s, expected)),
-    }
+    Settings::parse_momentum_window(s)
 }
 
 /// A 1-based position in a list (last week's commitments).
