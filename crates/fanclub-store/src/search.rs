@@ -161,10 +161,11 @@ impl PersonFields {
     }
 }
 
-/// The people of each interaction, by name, in the order they were logged.
+/// A person of a hit by name: one of an interaction's people, or who saw or said a
+/// piece of evidence.
 #[derive(sqlx::FromRow)]
-struct Participant {
-    interaction_id: i64,
+struct Named {
+    record_id: i64,
     name: String,
 }
 
@@ -294,7 +295,8 @@ impl SqlStore {
     }
 
     /// Make each hit read well: a person's title and organisation and the part of their
-    /// record that matched; an interaction's people by name.
+    /// record that matched; an interaction's people, and who saw or said a piece of
+    /// evidence, by name.
     async fn fill_snippets(&self, hits: &mut [SearchHit]) -> CoreResult<()> {
         let ids = |kind: SearchKind| -> Vec<i64> {
             hits.iter()
@@ -302,8 +304,12 @@ impl SqlStore {
                 .map(|h| h.id)
                 .collect()
         };
-        let (people, interactions) = (ids(SearchKind::Person), ids(SearchKind::Interaction));
-        if people.is_empty() && interactions.is_empty() {
+        let (people, interactions, evidence) = (
+            ids(SearchKind::Person),
+            ids(SearchKind::Interaction),
+            ids(SearchKind::Evidence),
+        );
+        if people.is_empty() && interactions.is_empty() && evidence.is_empty() {
             return Ok(());
         }
         let mut conn = self.pool().acquire().await.db()?;
@@ -320,7 +326,7 @@ impl SqlStore {
         let mut names: HashMap<i64, Vec<String>> = HashMap::new();
         for chunk in interactions.chunks(IN_CHUNK) {
             let mut q = Sql::new(
-                "SELECT ip.interaction_id, p.name FROM interaction_people ip \
+                "SELECT ip.interaction_id AS record_id, p.name FROM interaction_people ip \
                  JOIN people p ON p.account_id = ip.account_id AND p.id = ip.person_id \
                  WHERE ip.account_id = ",
             );
@@ -328,10 +334,21 @@ impl SqlStore {
                 .push(" AND ip.interaction_id IN ")
                 .list(chunk)
                 .push(" ORDER BY ip.interaction_id, ip.position");
-            let rows: Vec<Participant> = q.fetch_all(&mut conn).await?;
+            let rows: Vec<Named> = q.fetch_all(&mut conn).await?;
             for r in rows {
-                names.entry(r.interaction_id).or_default().push(r.name);
+                names.entry(r.record_id).or_default().push(r.name);
             }
+        }
+        let mut witnesses: HashMap<i64, String> = HashMap::new();
+        for chunk in evidence.chunks(IN_CHUNK) {
+            let mut q = Sql::new(
+                "SELECT e.id AS record_id, p.name FROM evidence e \
+                 JOIN people p ON p.account_id = e.account_id AND p.id = e.person_id \
+                 WHERE e.account_id = ",
+            );
+            q.bind(self.account()).push(" AND e.id IN ").list(chunk);
+            let rows: Vec<Named> = q.fetch_all(&mut conn).await?;
+            witnesses.extend(rows.into_iter().map(|r| (r.record_id, r.name)));
         }
         for hit in hits.iter_mut() {
             match hit.kind {
@@ -343,7 +360,10 @@ impl SqlStore {
                 SearchKind::Interaction => {
                     hit.people = names.remove(&hit.id).unwrap_or_default();
                 }
-                SearchKind::Win | SearchKind::Evidence => {}
+                SearchKind::Evidence => {
+                    hit.people = witnesses.remove(&hit.id).into_iter().collect();
+                }
+                SearchKind::Win => {}
             }
         }
         Ok(())

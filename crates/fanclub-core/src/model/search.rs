@@ -94,8 +94,8 @@ pub struct SearchHit {
     /// words marked; empty for other kinds.
     #[serde(default)]
     pub about: String,
-    /// The names of an interaction's people, in the order they were logged; empty for
-    /// other kinds.
+    /// The names of an interaction's people, in the order they were logged, or of the
+    /// person who saw or said a piece of evidence; empty for other kinds.
     #[serde(default)]
     pub people: Vec<String>,
     /// A few words of the rest of the record around the matches, marked; may be empty.

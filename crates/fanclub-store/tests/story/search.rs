@@ -64,6 +64,19 @@ async fn chapter(store: &SqlStore) {
         interaction: None,
     };
     let evidence = store.create_evidence(&evidence).await.unwrap();
+    // Evidence nobody saw: its hit names no one.
+    let claimed = fanclub_core::Evidence {
+        on: day("2026-03-06"),
+        track: TrackKey::parse("strategy").unwrap(),
+        strength: EvidenceStrength::Claimed,
+        source: EvidenceSource::Other,
+        summary: title("Drafted the pricing memo alone"),
+        quote: None,
+        person: None,
+        win: None,
+        interaction: None,
+    };
+    let claimed = store.create_evidence(&claimed).await.unwrap();
 
     // A word of an interaction's notes finds it, naming its person and date, marked.
     let hits = store.search("churn", 20).await.unwrap();
@@ -110,6 +123,16 @@ async fn chapter(store: &SqlStore) {
     );
     assert_eq!(hits[0].track.as_deref(), Some("strategy"));
     assert_eq!(hits[0].person.as_deref(), Some("ana-rivera"));
+    // Who said it by name, as an interaction names its people.
+    assert_eq!(hits[0].people, ["Ana Rivera"]);
+    assert!(hits[0].about.is_empty());
+    let hits = store.search("memo alone", 20).await.unwrap();
+    assert_eq!(
+        kinds_and_ids(&hits),
+        vec![(SearchKind::Evidence, claimed.id.get())]
+    );
+    assert_eq!(hits[0].person, None);
+    assert!(hits[0].people.is_empty(), "{:?}", hits[0].people);
 
     // People by name, organisation or goals; the last word is a prefix; all words count.
     let hits = store.search("Frankfurt", 20).await.unwrap();

@@ -44,8 +44,9 @@ struct Shown {
     about: Vec<Part>,
     snippet: Vec<Part>,
     on: Option<String>,
-    /// "with Dana Kim and Lee Park", "strategy": a word of context.
-    context: Option<String>,
+    /// Words of context, each shown as a tag: "with Dana Kim and Lee Park" for an
+    /// interaction; "strategy" and "with Ana Rivera" (who saw or said it) for evidence.
+    tags: Vec<String>,
 }
 
 /// How many of an interaction's people its hit names.
@@ -117,16 +118,20 @@ fn parts(text: &str) -> Vec<Part> {
 /// first person's page, a win on the Wins page, evidence under its track on Readiness.
 fn show(hit: &SearchHit) -> Shown {
     let person_page = hit.person.as_ref().map(|h| format!("/people/{h}"));
-    let (href, context) = match hit.kind {
-        SearchKind::Person => (person_page, None),
-        SearchKind::Interaction => (person_page, with_names(&hit.people)),
-        SearchKind::Win => (Some(format!("/wins#win-{}", hit.id)), None),
+    let (href, tags) = match hit.kind {
+        SearchKind::Person => (person_page, Vec::new()),
+        SearchKind::Interaction => (person_page, with_names(&hit.people).into_iter().collect()),
+        SearchKind::Win => (Some(format!("/wins#win-{}", hit.id)), Vec::new()),
         SearchKind::Evidence => (
             hit.track
                 .as_ref()
                 .map(|t| format!("/readiness#track-{t}"))
                 .or(person_page),
-            hit.track.clone(),
+            hit.track
+                .clone()
+                .into_iter()
+                .chain(with_names(&hit.people))
+                .collect(),
         ),
     };
     let mut title = parts(&hit.title);
@@ -142,7 +147,7 @@ fn show(hit: &SearchHit) -> Shown {
         about: parts(&hit.about),
         snippet: parts(&hit.snippet),
         on: hit.on.map(|d| d.to_string()),
-        context,
+        tags,
     }
 }
 
@@ -167,5 +172,51 @@ mod tests {
             with_names(&names(&["Ana", "Omar", "Lee", "Kim", "Sam"])).unwrap(),
             "with Ana, Omar, Lee and 2 more"
         );
+    }
+
+    fn evidence_hit(person: Option<(&str, &str)>) -> SearchHit {
+        SearchHit {
+            kind: SearchKind::Evidence,
+            id: 7,
+            person: person.map(|(handle, _)| handle.to_string()),
+            track: Some("strategy".into()),
+            on: Some(fanclub_core::Day::parse("2026-03-05").unwrap()),
+            title: "Ana on the pricing choice".into(),
+            about: String::new(),
+            people: person
+                .map(|(_, name)| name.to_string())
+                .into_iter()
+                .collect(),
+            snippet: String::new(),
+        }
+    }
+
+    #[test]
+    fn an_evidence_hit_names_who_saw_or_said_it() {
+        let hit = evidence_hit(Some(("ana-rivera", "Ana Rivera")));
+        let shown = show(&hit);
+        assert_eq!(shown.tags, ["strategy", "with Ana Rivera"]);
+        assert_eq!(shown.href.as_deref(), Some("/readiness#track-strategy"));
+        let page = SearchPage {
+            layout: Layout::new(Nav::None),
+            q: "pricing".into(),
+            groups: vec![Group {
+                kind: SearchKind::Evidence,
+                heading: SearchKind::Evidence.plural(),
+                hits: vec![shown],
+            }],
+            total: 1,
+            limit: LIMIT as usize,
+        }
+        .render()
+        .unwrap();
+        assert!(
+            page.contains(
+                "<span class=\"tag\">strategy</span> <span class=\"tag\">with Ana Rivera</span>"
+            ),
+            "{page}"
+        );
+        // Evidence nobody saw shows its track alone.
+        assert_eq!(show(&evidence_hit(None)).tags, ["strategy"]);
     }
 }
