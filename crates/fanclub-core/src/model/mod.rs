@@ -8,6 +8,7 @@ mod interaction;
 mod opportunity;
 mod perception;
 mod person;
+mod record;
 mod review;
 mod search;
 mod settings;
@@ -28,12 +29,13 @@ pub use settings::*;
 pub use win::*;
 pub use workspace::*;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::Id;
 
 /// A stored record: the value and the id the store gave it. Reads like the value itself.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// In JSON, one object: the `id` beside the value's fields (read in `record.rs`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Record<T> {
     pub id: Id<T>,
     #[serde(flatten)]
