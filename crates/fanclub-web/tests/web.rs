@@ -2,7 +2,7 @@
 //! test, driven over HTTP as a browser (or a script) would. One test binary; its parts
 //! live in `tests/web/`.
 
-#[path = "web/api.rs"]
+#[path = "web/api/mod.rs"]
 mod api;
 #[path = "web/api_doc.rs"]
 mod api_doc;
@@ -10,7 +10,7 @@ mod api_doc;
 mod explore;
 #[path = "web/feed.rs"]
 mod feed;
-#[path = "web/forms_people.rs"]
+#[path = "web/forms_people/mod.rs"]
 mod forms_people;
 #[path = "web/forms_work.rs"]
 mod forms_work;

@@ -1,26 +1,14 @@
-//! The map: everyone on the power/interest grid (influence × interest, Mendelow's four
-//! quadrants), one dot per person coloured *and* shaped by stance, as an SVG drawn by the
-//! template; optionally only the people of one room. The same people follow as a text
-//! list by quadrant, for screen readers and the keyboard.
+//! The map's geometry, in SVG user units: the grid's cells, lines, axis numbers and
+//! quadrants, each stance's shape, and where everyone's dot goes.
 //!
 //! People who share a cell are packed in a small grid inside it, in a fixed order (by
 //! stance, then name), so no dot hides another and the picture is the same on every load.
+//! A cell too crowded for that becomes one count over a bar of its stance mix.
 
-use askama::Template;
-use axum::Router;
-use axum::extract::{Query, State};
-use axum::routing::get;
-use fanclub_core::{CoreError, Person, Quadrant, Record, RoomRole, Stance};
-use serde::Deserialize;
+use fanclub_core::{Person, Quadrant, Record, RoomRole, Stance};
 
-use super::{Layout, Nav, PageResult, ok};
-use crate::AppState;
+use super::{Area, Cluster, Dot, Line, Segment, Tick};
 
-pub(super) fn router() -> Router<AppState> {
-    Router::new().route("/map", get(index))
-}
-
-// The drawing's geometry, in SVG user units.
 const LEFT: f64 = 80.0;
 const TOP: f64 = 20.0;
 const CELL_W: f64 = 124.0;
@@ -39,218 +27,6 @@ const MAX_DOTS_PER_CELL: usize = 60;
 /// People listed by name under each quadrant; the rest are a link to the People list.
 const LIST_LIMIT: usize = 50;
 
-/// The query string as typed; blank means everyone.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default)]
-struct MapQuery {
-    room: String,
-}
-
-/// One person on the grid.
-#[derive(Debug, Clone)]
-struct Dot {
-    handle: String,
-    name: String,
-    stance: Stance,
-    influence: u8,
-    interest: u8,
-    quadrant: Quadrant,
-    /// Their seat, when the map shows one room.
-    role: Option<RoomRole>,
-    /// Where the dot is drawn, formatted for the `transform` attribute.
-    x: String,
-    y: String,
-    /// The stance's shape, as SVG path data centred on the dot.
-    shape: String,
-    /// Drawn as a mark of its own; false when the cell is shown as a count.
-    drawn: bool,
-}
-
-/// A crowded cell, drawn as its count over a bar of its stance mix.
-#[derive(Debug, Clone)]
-struct Cluster {
-    count: usize,
-    influence: u8,
-    interest: u8,
-    /// The People list of the cell's quadrant, most influential first.
-    href: String,
-    /// Where the count goes.
-    x: String,
-    y: String,
-    segments: Vec<Segment>,
-}
-
-/// One stance's share of a crowded cell's bar.
-#[derive(Debug, Clone)]
-struct Segment {
-    stance: Stance,
-    count: usize,
-    x: String,
-    y: String,
-    width: String,
-}
-
-/// One quadrant of the grid, for the drawing and the list.
-#[derive(Debug, Clone)]
-struct Area {
-    quadrant: Quadrant,
-    label: &'static str,
-    /// "high influence, high interest".
-    meaning: &'static str,
-    x: String,
-    y: String,
-    width: String,
-    height: String,
-    /// Where the label goes, and its anchor.
-    label_x: String,
-    label_y: String,
-    anchor: &'static str,
-    /// The first `LIST_LIMIT` of them by influence, then name (indexes into `dots`).
-    people: Vec<usize>,
-    /// Everyone in the quadrant.
-    count: usize,
-    /// The People list of this quadrant, for those not listed here.
-    href: String,
-}
-
-/// A line of the grid.
-#[derive(Debug, Clone)]
-struct Line {
-    x1: String,
-    y1: String,
-    x2: String,
-    y2: String,
-    /// The quadrant boundary, drawn stronger.
-    major: bool,
-}
-
-/// A number along an axis.
-#[derive(Debug, Clone)]
-struct Tick {
-    x: String,
-    y: String,
-    value: u8,
-}
-
-/// A row of the legend.
-#[derive(Debug, Clone)]
-struct Key {
-    stance: Stance,
-    shape: String,
-    count: usize,
-}
-
-/// A room to filter by.
-#[derive(Debug, Clone)]
-struct RoomChoice {
-    id: i64,
-    title: String,
-    on: String,
-    upcoming: bool,
-    selected: bool,
-}
-
-#[derive(Template)]
-#[template(path = "map.html")]
-struct MapPage {
-    layout: Layout,
-    rooms: Vec<RoomChoice>,
-    /// The room shown, when one is.
-    room: Option<RoomChoice>,
-    dots: Vec<Dot>,
-    clusters: Vec<Cluster>,
-    areas: Vec<Area>,
-    lines: Vec<Line>,
-    ticks_x: Vec<Tick>,
-    ticks_y: Vec<Tick>,
-    legend: Vec<Key>,
-    total: usize,
-}
-
-async fn index(State(state): State<AppState>, Query(query): Query<MapQuery>) -> PageResult {
-    let today = state.today();
-    let store = &*state.store;
-    let people = store.list_people().await?;
-    let decisions = store.list_decisions().await?;
-    let wanted = parse_room(&query.room)?;
-    let room = match wanted {
-        Some(id) => Some(decisions.iter().find(|d| d.id.get() == id).ok_or_else(|| {
-            CoreError::NotFound {
-                kind: "room",
-                key: query.room.trim().to_string(),
-                hint: "the Rooms page lists every decision you track".into(),
-            }
-        })?),
-        None => None,
-    };
-    let seated: Vec<(&Record<Person>, Option<RoomRole>)> = match room {
-        Some(d) => people
-            .iter()
-            .filter_map(|p| {
-                let seat = d.room.iter().find(|s| s.person == p.id)?;
-                Some((p, Some(seat.role)))
-            })
-            .collect(),
-        None => people.iter().map(|p| (p, None)).collect(),
-    };
-    let (dots, clusters) = layout_dots(&seated);
-    let rooms: Vec<RoomChoice> = decisions
-        .iter()
-        .map(|d| RoomChoice {
-            id: d.id.get(),
-            title: d.title.to_string(),
-            on: d.on.to_string(),
-            upcoming: d.is_upcoming(today),
-            selected: Some(d.id.get()) == wanted,
-        })
-        .collect();
-    let legend = Stance::ALL
-        .iter()
-        .rev()
-        .map(|&stance| Key {
-            stance,
-            shape: shape(stance, 7.0),
-            count: dots.iter().filter(|d| d.stance == stance).count(),
-        })
-        .collect();
-    ok(&MapPage {
-        layout: Layout::with_log(Nav::Map, today),
-        room: rooms.iter().find(|r| r.selected).cloned(),
-        rooms,
-        areas: areas(&dots),
-        lines: lines(),
-        ticks_x: (1..=STEPS)
-            .map(|i| Tick {
-                x: num(LEFT + (f64::from(i) - 0.5) * CELL_W),
-                y: num(TOP + f64::from(STEPS) * CELL_H + 18.0),
-                value: i,
-            })
-            .collect(),
-        ticks_y: (1..=STEPS)
-            .map(|f| Tick {
-                x: num(LEFT - 12.0),
-                y: num(row_top(f) + CELL_H / 2.0 + 5.0),
-                value: f,
-            })
-            .collect(),
-        legend,
-        total: people.len(),
-        dots,
-        clusters,
-    })
-}
-
-/// The room's id from the query; blank is "everyone".
-fn parse_room(raw: &str) -> Result<Option<i64>, CoreError> {
-    let raw = raw.trim();
-    if raw.is_empty() {
-        return Ok(None);
-    }
-    raw.parse::<i64>()
-        .map(Some)
-        .map_err(|_| CoreError::invalid("room", raw, "a room from the list"))
-}
-
 /// The top edge of the row of influence `f` (high influence at the top).
 fn row_top(f: u8) -> f64 {
     TOP + f64::from(STEPS - f) * CELL_H
@@ -268,7 +44,9 @@ fn num(x: f64) -> String {
 }
 
 /// Place everyone: group by cell, order each cell, pack it.
-fn layout_dots(people: &[(&Record<Person>, Option<RoomRole>)]) -> (Vec<Dot>, Vec<Cluster>) {
+pub(super) fn layout_dots(
+    people: &[(&Record<Person>, Option<RoomRole>)],
+) -> (Vec<Dot>, Vec<Cluster>) {
     let mut sorted: Vec<&(&Record<Person>, Option<RoomRole>)> = people.iter().collect();
     sorted.sort_by(|(a, _), (b, _)| {
         (a.influence.get(), a.interest.get())
@@ -378,7 +156,7 @@ fn cluster(
 }
 
 /// The four quadrants, with who is in each (indexes into `dots`, by name).
-fn areas(dots: &[Dot]) -> Vec<Area> {
+pub(super) fn areas(dots: &[Dot]) -> Vec<Area> {
     let low_w = f64::from(HIGH_FROM - 1) * CELL_W;
     let high_w = f64::from(STEPS - HIGH_FROM + 1) * CELL_W;
     let high_h = f64::from(STEPS - HIGH_FROM + 1) * CELL_H;
@@ -472,7 +250,7 @@ fn areas(dots: &[Dot]) -> Vec<Area> {
 }
 
 /// The cell lines, the quadrant boundaries stronger.
-fn lines() -> Vec<Line> {
+pub(super) fn lines() -> Vec<Line> {
     let right = LEFT + f64::from(STEPS) * CELL_W;
     let bottom = TOP + f64::from(STEPS) * CELL_H;
     let mut out = Vec::new();
@@ -497,10 +275,29 @@ fn lines() -> Vec<Line> {
     out
 }
 
+/// The numbers along the bottom (interest) and the left (influence) edges.
+pub(super) fn ticks() -> (Vec<Tick>, Vec<Tick>) {
+    let along_x = (1..=STEPS)
+        .map(|i| Tick {
+            x: num(LEFT + (f64::from(i) - 0.5) * CELL_W),
+            y: num(TOP + f64::from(STEPS) * CELL_H + 18.0),
+            value: i,
+        })
+        .collect();
+    let along_y = (1..=STEPS)
+        .map(|f| Tick {
+            x: num(LEFT - 12.0),
+            y: num(row_top(f) + CELL_H / 2.0 + 5.0),
+            value: f,
+        })
+        .collect();
+    (along_x, along_y)
+}
+
 /// Each stance's shape, so the map does not depend on colour alone: a downward triangle
 /// against me, a hollow circle unknown, a diamond aware, a filled circle supporter, a
 /// square advocate, a star sponsor.
-fn shape(stance: Stance, r: f64) -> String {
+pub(super) fn shape(stance: Stance, r: f64) -> String {
     match stance {
         Stance::Detractor => format!(
             "M{} {}L{} {}L0 {}Z",
