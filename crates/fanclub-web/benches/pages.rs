@@ -23,6 +23,11 @@ use fanclub_store::{SqlStore, sqlite_url};
 use tokio::runtime::Runtime;
 use tower::ServiceExt;
 
+/// The allocator `fanclub serve` runs with (see `crates/fanclub/src/main.rs`), so the
+/// figures are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// The port the security middleware is told the app listens on; no socket is opened.
 const PORT: u16 = 7878;
 
