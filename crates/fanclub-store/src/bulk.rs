@@ -291,7 +291,7 @@ pub(crate) async fn read_rows<T: DeserializeOwned>(
 }
 
 /// Rows read as one JSON array, or an error naming the table.
-fn parse_rows<T: DeserializeOwned>(table: &str, json: &str) -> CoreResult<Vec<T>> {
+pub(crate) fn parse_rows<T: DeserializeOwned>(table: &str, json: &str) -> CoreResult<Vec<T>> {
     serde_json::from_str(json)
         .map_err(|e| CoreError::Storage(format!("the rows of {table} cannot be read: {e}")))
 }

@@ -395,20 +395,30 @@ impl SqlStore {
         let mut conn = self.pool().acquire().await.db()?;
         let mut q = Sql::new(COLUMNS);
         push_matching(&mut q, self.account(), f);
-        let rows: Vec<InteractionRow> = q.fetch_all(&mut conn).await?;
+        let mut rows: Vec<InteractionRow> = q.fetch_json(&mut conn, READ, "interactions").await?;
         if rows.is_empty() {
             return Ok(Vec::new());
         }
+        // Newest first, as `push_matching` orders them (ISO days sort as text).
+        rows.sort_unstable_by(|a, b| (&b.on_day, b.id).cmp(&(&a.on_day, a.id)));
         // The participants of exactly those interactions: the same filter as a subquery,
         // rather than a list of ids that could run to a million.
         let mut q = Sql::new(
-            "SELECT interaction_id, person_id FROM interaction_people WHERE account_id = ",
+            "SELECT interaction_id, position, person_id FROM interaction_people WHERE account_id = ",
         );
         q.bind(self.account())
             .push(" AND interaction_id IN (SELECT i.id ");
         push_matching(&mut q, self.account(), f);
-        q.push(") ORDER BY interaction_id, position");
-        let participants: Vec<(i64, i64)> = q.fetch_all(&mut conn).await?;
+        q.push(")");
+        let mut participants: Vec<(i64, i64, i64)> = q
+            .fetch_json(
+                &mut conn,
+                "interaction_id, position, person_id",
+                "interaction_people",
+            )
+            .await?;
+        participants.sort_unstable();
+        let participants = participants.into_iter().map(|(i, _, p)| (i, p));
         attach(rows, group(participants))
     }
 

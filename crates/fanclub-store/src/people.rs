@@ -469,14 +469,15 @@ impl SqlStore {
 
     pub(crate) async fn last_contacts_tx(&self) -> CoreResult<Vec<LastContact>> {
         // One row per person, kept current by every interaction write (`refresh_contacts`).
-        let rows: Vec<(i64, String, i64)> = sqlx::query_as(
-            "SELECT person_id, last_on, contacts FROM contact_summary \
-             WHERE account_id = $1 ORDER BY person_id",
-        )
-        .bind(self.account())
-        .fetch_all(self.pool())
-        .await
-        .db()?;
+        let mut conn = self.pool().acquire().await.db()?;
+        let mut q = Sql::new(
+            "SELECT person_id, last_on, contacts FROM contact_summary WHERE account_id = ",
+        );
+        q.bind(self.account());
+        let mut rows: Vec<(i64, String, i64)> = q
+            .fetch_json(&mut conn, "person_id, last_on, contacts", "contact_summary")
+            .await?;
+        rows.sort_unstable_by_key(|(person, _, _)| *person);
         rows.into_iter()
             .map(|(person, on, count)| {
                 Ok(LastContact {

@@ -15,7 +15,7 @@ use crate::sql::{
 };
 use crate::violation::DbResult;
 
-#[derive(sqlx::FromRow)]
+#[derive(sqlx::FromRow, serde::Deserialize)]
 pub(crate) struct EvidenceRow {
     id: i64,
     on_day: String,
@@ -28,6 +28,10 @@ pub(crate) struct EvidenceRow {
     win_id: Option<i64>,
     interaction_id: Option<i64>,
 }
+
+/// The columns of `EvidenceRow`, in its order.
+const EVIDENCE_COLUMNS: &str =
+    "id, on_day, track, strength, source, summary, quote, person_id, win_id, interaction_id";
 
 macro_rules! select_evidence {
     ($tail:literal) => {
@@ -285,13 +289,14 @@ impl SqlStore {
     }
 
     pub(crate) async fn list_evidence_tx(&self) -> CoreResult<Vec<Record<Evidence>>> {
-        let rows: Vec<EvidenceRow> = sqlx::query_as(select_evidence!(
-            "WHERE account_id = $1 ORDER BY on_day DESC, id DESC"
-        ))
-        .bind(self.account())
-        .fetch_all(self.pool())
-        .await
-        .db()?;
+        let mut conn = self.pool().acquire().await.db()?;
+        let mut q = Sql::new(select_evidence!("WHERE account_id = "));
+        q.bind(self.account());
+        let mut rows: Vec<EvidenceRow> = q
+            .fetch_json(&mut conn, EVIDENCE_COLUMNS, "evidence")
+            .await?;
+        // Newest first (ISO days sort as text).
+        rows.sort_unstable_by(|a, b| (&b.on_day, b.id).cmp(&(&a.on_day, a.id)));
         rows.into_iter().map(EvidenceRow::into_record).collect()
     }
 
