@@ -184,11 +184,12 @@ pub(crate) struct PersonDetail {
     pub(crate) rooms: Vec<Seat>,
 }
 
-pub(crate) async fn person_detail(
+/// The person with `handle`, and everyone (the list their page also needs), or the page's
+/// 404.
+pub(crate) async fn by_handle(
     store: &dyn Store,
     handle: &str,
-    today: Day,
-) -> CoreResult<PersonDetail> {
+) -> CoreResult<(Record<Person>, Vec<Record<Person>>)> {
     let people = store.list_people().await?;
     let person = people
         .iter()
@@ -199,6 +200,15 @@ pub(crate) async fn person_detail(
             key: handle.to_string(),
             hint: "the People page lists everyone".into(),
         })?;
+    Ok((person, people))
+}
+
+pub(crate) async fn person_detail(
+    store: &dyn Store,
+    handle: &str,
+    today: Day,
+) -> CoreResult<PersonDetail> {
+    let (person, people) = by_handle(store, handle).await?;
     let introduced_by = person
         .introduced_by
         .and_then(|id| people.iter().find(|p| p.id == id).cloned());

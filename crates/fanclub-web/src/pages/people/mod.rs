@@ -52,22 +52,12 @@ fn handles_except(people: &[Record<Person>], me: PersonId) -> Vec<String> {
         .collect()
 }
 
-/// A person by handle, or the page's 404.
+/// A person by handle, with everyone, or the page's 404.
 async fn person(
     store: &dyn Store,
     handle: &str,
 ) -> Result<(Record<Person>, Vec<Record<Person>>), CoreError> {
-    let people = store.list_people().await?;
-    let p = people
-        .iter()
-        .find(|p| p.handle.as_str() == handle)
-        .cloned()
-        .ok_or_else(|| CoreError::NotFound {
-            kind: "person",
-            key: handle.to_string(),
-            hint: "the People page lists everyone".into(),
-        })?;
-    Ok((p, people))
+    crate::services::by_handle(store, handle).await
 }
 
 /// Back to the person's page, saying what was saved (one of `show`'s notices).
