@@ -45,12 +45,18 @@ impl Settings {
     /// `d` (`90`, `90d`), from 7 to 730. The error says what was typed and what is
     /// accepted.
     pub fn parse_momentum_window(text: &str) -> Result<u16, CoreError> {
+        Self::momentum_window_in(Self::MOMENTUM_WINDOW_FIELD, text)
+    }
+
+    /// [`Settings::parse_momentum_window`], with the error naming `field` (an API
+    /// parameter or JSON field names it its own way).
+    pub fn momentum_window_in(field: &str, text: &str) -> Result<u16, CoreError> {
         let t = text.trim();
         let days = t.strip_suffix(['d', 'D']).unwrap_or(t).trim_end();
         match days.parse::<u16>() {
             Ok(n) if Self::MOMENTUM_WINDOWS.contains(&n) => Ok(n),
             _ => Err(CoreError::invalid(
-                Self::MOMENTUM_WINDOW_FIELD,
+                field,
                 text,
                 format!(
                     "a number of days from {} to {}, written 90 or 90d",
@@ -156,6 +162,14 @@ mod tests {
                 "{message}"
             );
         }
+    }
+
+    #[test]
+    fn a_momentum_window_error_names_the_field_it_came_from() {
+        assert_eq!(Settings::momentum_window_in("window", "30d"), Ok(30));
+        let e = Settings::momentum_window_in("window", "731").unwrap_err();
+        assert_eq!(e.field(), Some("window"));
+        assert!(e.to_string().contains("from 7 to 730"), "{e}");
     }
 
     #[test]

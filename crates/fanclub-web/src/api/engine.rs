@@ -143,7 +143,7 @@ pub(crate) async fn person_trust(
 #[serde(default)]
 #[into_params(parameter_in = Query)]
 pub(crate) struct MomentumQuery {
-    /// The window in days, 7 to 730; the settings' window when absent.
+    /// The window in days, 7 to 730 (`90` or `90d`); the settings' window when absent.
     window: String,
 }
 
@@ -163,19 +163,10 @@ pub(crate) async fn momentum(
     State(state): State<AppState>,
     Query(q): Query<MomentumQuery>,
 ) -> ApiResult<Json<Momentum>> {
-    let windows = Settings::MOMENTUM_WINDOWS;
-    let window = whole_number(
-        "window",
-        &q.window,
-        (*windows.start()).into(),
-        (*windows.end()).into(),
-        &format!(
-            "a number of days from {} to {}",
-            windows.start(),
-            windows.end()
-        ),
-    )?;
-    let window = window.map(|w| w as u16);
+    let window = match q.window.trim() {
+        "" => None,
+        text => Some(Settings::momentum_window_in("window", text)?),
+    };
     Ok(Json(
         core_services::momentum(&*state.store, window, state.today()).await?,
     ))

@@ -3,7 +3,7 @@
 
 use axum::Json;
 use axum::extract::State;
-use fanclub_core::{CoreError, Framework, Settings};
+use fanclub_core::{Framework, Settings};
 
 use super::{ApiJson, ApiResult};
 use crate::AppState;
@@ -36,19 +36,10 @@ pub(crate) async fn save_settings(
     State(state): State<AppState>,
     ApiJson(settings): ApiJson<Settings>,
 ) -> ApiResult<Json<Settings>> {
-    let windows = Settings::MOMENTUM_WINDOWS;
-    if !windows.contains(&settings.momentum_window_days) {
-        return Err(CoreError::invalid(
-            "momentum_window_days",
-            settings.momentum_window_days.to_string(),
-            format!(
-                "a number of days from {} to {}",
-                windows.start(),
-                windows.end()
-            ),
-        )
-        .into());
-    }
+    Settings::momentum_window_in(
+        "momentum_window_days",
+        &settings.momentum_window_days.to_string(),
+    )?;
     state.store.save_settings(&settings).await?;
     Ok(Json(state.store.get_settings().await?))
 }

@@ -74,6 +74,7 @@ async fn the_api_answers_the_engines_questions() {
             assert_eq!(no_window.json()["field"], "window", "{window}");
         }
         assert_eq!(api.get("/momentum?window=7").await["window_days"], 7);
+        assert_eq!(api.get("/momentum?window=30d").await["window_days"], 30);
 
         let report = api
             .expect(
