@@ -20,10 +20,18 @@
 //! mode, every check asks `data_version`. A `-shm` file opened here is never closed while
 //! the process runs: closing a descriptor would drop SQLite's own locks on the file.
 //!
+//! A change does not throw every list away. Triggers on every table write a change log
+//! (migration `0005_change_log.sql`): the kind of record each commit touched and its id.
+//! When the version moves, the cache reads the log rows it has not seen, and a list is read
+//! again only if a kind it is read from changed; lists that know how (people, last
+//! contacts, open follow-ups) re-read only the records that changed and put them in place.
+//! A commit the log does not explain (a version change with no new rows, or rows missing
+//! because the log was pruned past the cache) counts as a change to everything.
+//!
 //! PostgreSQL (server mode, many accounts) has no such cheap signal and is not cached.
 
 use std::any::Any;
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::fs::File;
 use std::future::Future;
 use std::path::{Path, PathBuf};
@@ -40,10 +48,126 @@ use crate::violation::DbResult;
 /// Entries are few (one per list, filter and account); past this many, all are dropped.
 const MAX_ENTRIES: usize = 64;
 
+/// Changes kept in memory; an entry older than all of them is read again whole.
+const MAX_CHANGES: usize = 8192;
+
+/// Past this many changed records, a list is read again whole rather than patched.
+const MAX_PATCH: usize = 256;
+
+/// The change-log kind that stands for every kind.
+const EVERYTHING: &str = "*";
+
 /// The two copies of the WAL-index header at the start of the `-shm` file.
 const SHM_HEADER: usize = 96;
 
-type Entry = (i64, Arc<dyn Any + Send + Sync>);
+/// A kept list: the number of the last change it reflects, and the list.
+struct Entry {
+    n: u64,
+    value: Arc<dyn Any + Send + Sync>,
+}
+
+/// What a list is read from: the change-log kinds whose changes make it stale, and the
+/// one kind (if any) whose changed records its loader can re-read alone.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Reads {
+    pub(crate) kinds: &'static [&'static str],
+    pub(crate) rows_of: Option<&'static str>,
+}
+
+impl Reads {
+    /// Read from these kinds, again whole after any change to one of them.
+    pub(crate) const fn kinds(kinds: &'static [&'static str]) -> Reads {
+        Reads {
+            kinds,
+            rows_of: None,
+        }
+    }
+
+    /// Read from one kind, whose changed records the loader re-reads alone.
+    pub(crate) const fn rows(kinds: &'static [&'static str], rows_of: &'static str) -> Reads {
+        Reads {
+            kinds,
+            rows_of: Some(rows_of),
+        }
+    }
+
+    /// Read from everything.
+    pub(crate) const ALL: Reads = Reads::kinds(&[EVERYTHING]);
+}
+
+/// One change learned from the log, numbered in the order the cache learned them.
+struct Change {
+    n: u64,
+    kind: Box<str>,
+    id: Option<i64>,
+}
+
+/// The changes learned so far.
+#[derive(Default)]
+struct Log {
+    /// The last `change_log.seq` read.
+    seq: i64,
+    /// The number of the last change learned (0 before any).
+    n: u64,
+    /// Every change numbered above this is in `recent`.
+    kept_after: u64,
+    recent: VecDeque<Change>,
+}
+
+/// What changed for a list since it was read.
+#[derive(Debug, PartialEq)]
+enum Since {
+    Nothing,
+    Rows(Vec<i64>),
+    Everything,
+}
+
+impl Log {
+    fn push(&mut self, kind: &str, id: Option<i64>) {
+        self.n += 1;
+        self.recent.push_back(Change {
+            n: self.n,
+            kind: kind.into(),
+            id,
+        });
+        while self.recent.len() > MAX_CHANGES {
+            if let Some(old) = self.recent.pop_front() {
+                self.kept_after = old.n;
+            }
+        }
+    }
+
+    /// The changes after number `n` that concern a list read as `reads`.
+    fn since(&self, n: u64, reads: Reads) -> Since {
+        if n < self.kept_after {
+            return Since::Everything;
+        }
+        let mut ids = Vec::new();
+        for change in self.recent.iter().rev().take_while(|c| c.n > n) {
+            let kind = &*change.kind;
+            if kind == EVERYTHING || reads.kinds.contains(&EVERYTHING) {
+                return Since::Everything;
+            }
+            if !reads.kinds.contains(&kind) {
+                continue;
+            }
+            match change.id {
+                Some(id) if reads.rows_of == Some(kind) => ids.push(id),
+                _ => return Since::Everything,
+            }
+        }
+        if ids.is_empty() {
+            return Since::Nothing;
+        }
+        ids.sort_unstable();
+        ids.dedup();
+        if ids.len() > MAX_PATCH {
+            Since::Everything
+        } else {
+            Since::Rows(ids)
+        }
+    }
+}
 
 /// The last check: its number, the version it answered, and the WAL-index header read
 /// just before it (when there is one to read).
@@ -72,6 +196,7 @@ pub(crate) struct ReadCache {
     /// waiting together share one check.
     started: AtomicU64,
     last: Mutex<Checked>,
+    log: Mutex<Log>,
     entries: Mutex<HashMap<(i64, String), Entry>>,
 }
 
@@ -169,6 +294,7 @@ impl ReadCache {
                 version: 0,
                 header: None,
             }),
+            log: Mutex::new(Log::default()),
             entries: Mutex::new(HashMap::new()),
         }
     }
@@ -191,12 +317,18 @@ impl ReadCache {
             // The header first: a commit between the two reads changes the header, so
             // the pair can only under-promise.
             let header = self.current_shm().and_then(|f| wal_header(&f));
-            match sqlx::query_scalar::<_, i64>("PRAGMA data_version")
+            let read = match sqlx::query_scalar::<_, i64>("PRAGMA data_version")
                 .fetch_one(&mut *conn)
                 .await
             {
-                Ok(v) => {
-                    let version = epoch(v);
+                // The log after the version: a commit in between is then learned now
+                // and seen again as a change with nothing new (safe, as everything).
+                Ok(v) if epoch(v) != last.version => self.learn(conn).await.map(|()| epoch(v)),
+                Ok(v) => Ok(epoch(v)),
+                Err(e) => Err(e),
+            };
+            match read {
+                Ok(version) => {
                     *lock(&self.last) = Checked {
                         number: check,
                         version,
@@ -214,6 +346,16 @@ impl ReadCache {
             .fetch_one(&mut conn)
             .await
             .db()?;
+        // A new watcher starts from the log's end, and everything read before is stale.
+        let seq = sqlx::query_scalar::<_, i64>("SELECT coalesce(max(seq), 0) FROM change_log")
+            .fetch_one(&mut conn)
+            .await
+            .db()?;
+        {
+            let mut log = lock(&self.log);
+            log.seq = seq;
+            log.push(EVERYTHING, None);
+        }
         let shm = open_shm(&mut conn).await;
         *watcher = Some(conn);
         self.epoch.fetch_add(1, Ordering::SeqCst);
@@ -226,6 +368,27 @@ impl ReadCache {
         };
         *lock(&self.shm) = shm;
         Ok(version)
+    }
+
+    /// Read the change-log rows not seen yet. No new row (a commit the log does not
+    /// name) or a gap before them (rows pruned before they were read) is a change to
+    /// everything.
+    async fn learn(&self, conn: &mut AnyConnection) -> Result<(), sqlx::Error> {
+        let from = lock(&self.log).seq;
+        let rows: Vec<(i64, String, Option<i64>)> =
+            sqlx::query_as("SELECT seq, kind, row_id FROM change_log WHERE seq > $1 ORDER BY seq")
+                .bind(from)
+                .fetch_all(&mut *conn)
+                .await?;
+        let mut log = lock(&self.log);
+        if rows.first().is_none_or(|(first, _, _)| *first != from + 1) {
+            log.push(EVERYTHING, None);
+        }
+        for (seq, kind, id) in rows {
+            log.push(&kind, id);
+            log.seq = seq;
+        }
+        Ok(())
     }
 
     /// The last check's version, when the WAL-index header shows no commit since.
@@ -261,35 +424,67 @@ impl ReadCache {
         lock(&self.entries).clear();
     }
 
-    /// The value under `key` for `account` if the database has not changed since it was
-    /// read; otherwise `load` it and keep it.
+    /// The value under `key` for `account`, as kept if nothing it `reads` changed since;
+    /// otherwise `load` it. `load` gets the kept value and the ids of the changed records
+    /// when only records of `reads.rows_of` changed, to put them in place; `None` asks for
+    /// a whole read.
     pub(crate) async fn get_or_load<T, F, Fut>(
         &self,
         account: i64,
         key: String,
+        reads: Reads,
         load: F,
     ) -> CoreResult<T>
     where
         T: Clone + Send + Sync + 'static,
-        F: FnOnce() -> Fut,
+        F: FnOnce(Option<(T, Vec<i64>)>) -> Fut,
         Fut: Future<Output = CoreResult<T>>,
     {
-        let version = self.version().await?;
+        self.version().await?;
         let slot = (account, key);
-        if let Some((v, value)) = lock(&self.entries).get(&slot)
-            && *v == version
-            && let Some(hit) = value.downcast_ref::<T>()
-        {
-            return Ok(hit.clone());
-        }
-        let value = load().await?;
+        let (now, kept) = {
+            let log = lock(&self.log);
+            let mut entries = lock(&self.entries);
+            let since = match entries.get(&slot) {
+                Some(entry) if entry.value.is::<T>() => log.since(entry.n, reads),
+                _ => Since::Everything,
+            };
+            let kept = match since {
+                Since::Nothing => {
+                    if let Some(entry) = entries.get_mut(&slot) {
+                        entry.n = log.n;
+                        if let Some(hit) = entry.value.downcast_ref::<T>() {
+                            return Ok(hit.clone());
+                        }
+                    }
+                    None
+                }
+                Since::Rows(ids) => entries
+                    .remove(&slot)
+                    .and_then(|entry| entry.value.downcast::<T>().ok())
+                    .map(|value| (value, ids)),
+                Since::Everything => None,
+            };
+            (log.n, kept)
+        };
+        let kept = kept.map(|(value, ids)| {
+            let value = Arc::try_unwrap(value).unwrap_or_else(|shared| (*shared).clone());
+            (value, ids)
+        });
+        let value = load(kept).await?;
         let mut entries = lock(&self.entries);
-        // Entries of older versions can never be served again.
-        entries.retain(|_, (v, _)| *v == version);
         if entries.len() >= MAX_ENTRIES {
             entries.clear();
         }
-        entries.insert(slot, (version, Arc::new(value.clone())));
+        // Numbered as of before the read: a change made while it ran is applied again
+        // next time, which re-reads what may already be current.
+        entries.insert(
+            slot,
+            Entry {
+                n: now,
+                value: Arc::new(value.clone()),
+            },
+        );
         Ok(value)
     }
 }
@@ -298,7 +493,10 @@ impl ReadCache {
 mod tests {
     use sqlx::{AnyConnection, Connection, Executor};
 
-    use super::{ReadCache, SHM_HEADER, kept_shm_file, wal_header};
+    use super::{
+        EVERYTHING, Log, MAX_CHANGES, MAX_PATCH, ReadCache, Reads, SHM_HEADER, Since,
+        kept_shm_file, wal_header,
+    };
 
     async fn wal_database(dir: &std::path::Path) -> (String, AnyConnection) {
         sqlx::any::install_default_drivers();
@@ -307,6 +505,14 @@ mod tests {
         writer.execute("PRAGMA journal_mode = WAL").await.unwrap();
         writer
             .execute("CREATE TABLE t (n INTEGER NOT NULL)")
+            .await
+            .unwrap();
+        // The log the migrations create, without triggers: every commit is unexplained.
+        writer
+            .execute(
+                "CREATE TABLE change_log (seq INTEGER PRIMARY KEY AUTOINCREMENT, \
+                 kind TEXT NOT NULL, row_id BIGINT)",
+            )
             .await
             .unwrap();
         (url, writer)
@@ -348,6 +554,58 @@ mod tests {
             .await
             .unwrap();
         assert_ne!(cache.version().await.unwrap(), seen);
+    }
+
+    #[test]
+    fn a_list_learns_only_the_changes_it_reads_and_since_when() {
+        let people = Reads::rows(&["people"], "people");
+        let wins = Reads::kinds(&["wins", "goals"]);
+        let mut log = Log::default();
+        assert_eq!(log.since(0, people), Since::Nothing);
+        log.push("people", Some(7));
+        log.push("wins", Some(1));
+        log.push("people", Some(3));
+        log.push("people", Some(7));
+        assert_eq!(
+            log.since(0, people),
+            Since::Rows(vec![3, 7]),
+            "sorted, once each"
+        );
+        assert_eq!(log.since(2, people), Since::Rows(vec![3, 7]));
+        assert_eq!(log.since(3, people), Since::Rows(vec![7]));
+        assert_eq!(log.since(4, people), Since::Nothing);
+        assert_eq!(log.since(1, wins), Since::Everything, "no rows to patch");
+        assert_eq!(log.since(2, wins), Since::Nothing);
+        assert_eq!(log.since(4, Reads::ALL), Since::Nothing);
+        assert_eq!(log.since(3, Reads::ALL), Since::Everything);
+
+        log.push("people", None);
+        assert_eq!(log.since(4, people), Since::Everything, "a whole kind");
+        log.push(EVERYTHING, None);
+        assert_eq!(log.since(5, wins), Since::Everything);
+
+        let mut many = Log::default();
+        for id in 0..=i64::try_from(MAX_PATCH).unwrap() {
+            many.push("people", Some(id));
+        }
+        assert_eq!(
+            many.since(0, people),
+            Since::Everything,
+            "too many to patch"
+        );
+        assert!(matches!(many.since(1, people), Since::Rows(ids) if ids.len() == MAX_PATCH));
+
+        let mut long = Log::default();
+        for _ in 0..MAX_CHANGES + 10 {
+            long.push("wins", Some(1));
+        }
+        assert_eq!(long.recent.len(), MAX_CHANGES);
+        assert_eq!(
+            long.since(5, people),
+            Since::Everything,
+            "changes were dropped"
+        );
+        assert_eq!(long.since(10, people), Since::Nothing);
     }
 
     #[test]

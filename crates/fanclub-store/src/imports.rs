@@ -7,6 +7,7 @@ use fanclub_core::{CoreError, CoreResult, Interaction, Person, PersonId, StanceC
 use sqlx::AnyConnection;
 
 use crate::bulk::{Tuning, Wanted, begin_write};
+use crate::change_log;
 use crate::interactions::insert_interactions;
 use crate::people::{insert_people, insert_stance_changes};
 use crate::rows::{id, to_json};
@@ -147,6 +148,7 @@ impl SqlStore {
     ) -> CoreResult<ImportSummary> {
         let account = self.account();
         let mut tx = begin_write(conn).await?;
+        let muted = change_log::mute(&mut tx).await?;
 
         // Everyone the plan names must still be here (the member may have removed someone
         // between the dry run and now).
@@ -209,6 +211,7 @@ impl SqlStore {
             })
             .collect::<CoreResult<Vec<_>>>()?;
         insert_interactions(&mut tx, account, &interactions.iter().collect::<Vec<_>>()).await?;
+        muted.restore(&mut tx).await?;
         tx.commit().await.db()?;
         Ok(ImportSummary {
             people_created: created.len() as u64,

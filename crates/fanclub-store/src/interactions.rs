@@ -251,7 +251,9 @@ fn attach(
 /// Interactions with a follow-up still to do (served by a partial index).
 const OPEN_FOLLOW_UP: &str = " AND i.follow_up IS NOT NULL AND i.follow_up_done = 0";
 
-fn push_matching(q: &mut Sql, account: i64, f: &InteractionFilter) {
+/// `FROM … WHERE …` for the interactions `f` matches (only those in `only` if given),
+/// newest first.
+fn push_matching(q: &mut Sql, account: i64, f: &InteractionFilter, only: Option<&[i64]>) {
     match f.person {
         // Through the (account_id, person_id, on_day) index.
         Some(person) => {
@@ -272,6 +274,9 @@ fn push_matching(q: &mut Sql, account: i64, f: &InteractionFilter) {
             if f.open_follow_ups {
                 q.push(OPEN_FOLLOW_UP);
             }
+            if let Some(ids) = only {
+                q.push(" AND ip.interaction_id IN ").list(ids);
+            }
             q.push(" ORDER BY ip.on_day DESC, ip.interaction_id DESC");
         }
         None => {
@@ -285,6 +290,9 @@ fn push_matching(q: &mut Sql, account: i64, f: &InteractionFilter) {
             }
             if f.open_follow_ups {
                 q.push(OPEN_FOLLOW_UP);
+            }
+            if let Some(ids) = only {
+                q.push(" AND i.id IN ").list(ids);
             }
             q.push(" ORDER BY i.on_day DESC, i.id DESC");
         }
@@ -393,33 +401,31 @@ impl SqlStore {
         f: &InteractionFilter,
     ) -> CoreResult<Vec<Record<Interaction>>> {
         let mut conn = self.pool().acquire().await.db()?;
-        let mut q = Sql::new(COLUMNS);
-        push_matching(&mut q, self.account(), f);
-        let mut rows: Vec<InteractionRow> = q.fetch_json(&mut conn, READ, "interactions").await?;
-        if rows.is_empty() {
-            return Ok(Vec::new());
+        read_interactions(&mut conn, self.account(), f, None).await
+    }
+
+    /// The list `f` matches, from the list as kept and the ids of the interactions that
+    /// changed since (see `cache.rs`): those are read again and put in their place, or
+    /// left out if they no longer match. A list cut at a limit is read again whole, as a
+    /// change can bring in one that was past the cut.
+    pub(crate) async fn interactions_patched(
+        &self,
+        f: &InteractionFilter,
+        kept: Option<(Vec<Record<Interaction>>, Vec<i64>)>,
+    ) -> CoreResult<Vec<Record<Interaction>>> {
+        let mut conn = self.pool().acquire().await.db()?;
+        let (mut list, ids) = match kept {
+            Some(kept) if f.limit.is_none() => kept,
+            _ => return read_interactions(&mut conn, self.account(), f, None).await,
+        };
+        let fresh = read_interactions(&mut conn, self.account(), f, Some(&ids)).await?;
+        list.retain(|i| ids.binary_search(&i.id.get()).is_err());
+        let newest_first = |i: &Record<Interaction>| std::cmp::Reverse((i.on, i.id.get()));
+        for i in fresh {
+            let at = list.partition_point(|j| newest_first(j) < newest_first(&i));
+            list.insert(at, i);
         }
-        // Newest first, as `push_matching` orders them (ISO days sort as text).
-        rows.sort_unstable_by(|a, b| (&b.on_day, b.id).cmp(&(&a.on_day, a.id)));
-        // The participants of exactly those interactions: the same filter as a subquery,
-        // rather than a list of ids that could run to a million.
-        let mut q = Sql::new(
-            "SELECT interaction_id, position, person_id FROM interaction_people WHERE account_id = ",
-        );
-        q.bind(self.account())
-            .push(" AND interaction_id IN (SELECT i.id ");
-        push_matching(&mut q, self.account(), f);
-        q.push(")");
-        let mut participants: Vec<(i64, i64, i64)> = q
-            .fetch_json(
-                &mut conn,
-                "interaction_id, position, person_id",
-                "interaction_people",
-            )
-            .await?;
-        participants.sort_unstable();
-        let participants = participants.into_iter().map(|(i, _, p)| (i, p));
-        attach(rows, group(participants))
+        Ok(list)
     }
 
     pub(crate) async fn delete_interaction_tx(&self, i: InteractionId) -> CoreResult<()> {
@@ -443,4 +449,40 @@ impl SqlStore {
         tx.commit().await.db()?;
         Ok(())
     }
+}
+
+/// The interactions `f` matches (only those in `only` if given), newest first, each with
+/// its participants.
+async fn read_interactions(
+    conn: &mut AnyConnection,
+    account: i64,
+    f: &InteractionFilter,
+    only: Option<&[i64]>,
+) -> CoreResult<Vec<Record<Interaction>>> {
+    let mut q = Sql::new(COLUMNS);
+    push_matching(&mut q, account, f, only);
+    let mut rows: Vec<InteractionRow> = q.fetch_json(conn, READ, "interactions").await?;
+    if rows.is_empty() {
+        return Ok(Vec::new());
+    }
+    // Newest first, as `push_matching` orders them (ISO days sort as text).
+    rows.sort_unstable_by(|a, b| (&b.on_day, b.id).cmp(&(&a.on_day, a.id)));
+    // The participants of exactly those interactions: the same filter as a subquery,
+    // rather than a list of ids that could run to a million.
+    let mut q = Sql::new(
+        "SELECT interaction_id, position, person_id FROM interaction_people WHERE account_id = ",
+    );
+    q.bind(account).push(" AND interaction_id IN (SELECT i.id ");
+    push_matching(&mut q, account, f, only);
+    q.push(")");
+    let mut participants: Vec<(i64, i64, i64)> = q
+        .fetch_json(
+            conn,
+            "interaction_id, position, person_id",
+            "interaction_people",
+        )
+        .await?;
+    participants.sort_unstable();
+    let participants = participants.into_iter().map(|(i, _, p)| (i, p));
+    attach(rows, group(participants))
 }

@@ -7,6 +7,7 @@
 
 mod bulk;
 mod cache;
+mod change_log;
 mod connections;
 mod deletion;
 mod documents;
@@ -37,6 +38,7 @@ use sqlx::any::AnyPoolOptions;
 use sqlx::{AnyPool, Connection, Executor};
 
 use cache::ReadCache;
+pub(crate) use cache::Reads;
 pub use error::StoreError;
 use error::redact;
 use violation::DbResult;
@@ -162,17 +164,50 @@ impl SqlStore {
         self.pool.close().await;
     }
 
-    /// `load`, or the list it returned before if the database has not changed since.
+    /// `load`, or the list it returned before if nothing it `reads` changed since.
     /// `key` names the list and any filter it was read with.
-    pub(crate) async fn cached<T, F, Fut>(&self, key: impl Into<String>, load: F) -> CoreResult<T>
+    pub(crate) async fn cached<T, F, Fut>(
+        &self,
+        key: impl Into<String>,
+        reads: Reads,
+        load: F,
+    ) -> CoreResult<T>
     where
         T: Clone + Send + Sync + 'static,
         F: FnOnce() -> Fut,
         Fut: Future<Output = CoreResult<T>>,
     {
+        self.cached_rows(
+            key,
+            Reads {
+                rows_of: None,
+                ..reads
+            },
+            |_| load(),
+        )
+        .await
+    }
+
+    /// As `cached`, for a list whose `load` can take the list as kept and the ids of
+    /// the records of `reads.rows_of` that changed, and put those in place.
+    pub(crate) async fn cached_rows<T, F, Fut>(
+        &self,
+        key: impl Into<String>,
+        reads: Reads,
+        load: F,
+    ) -> CoreResult<T>
+    where
+        T: Clone + Send + Sync + 'static,
+        F: FnOnce(Option<(T, Vec<i64>)>) -> Fut,
+        Fut: Future<Output = CoreResult<T>>,
+    {
         match &self.cache {
-            Some(cache) => cache.get_or_load(self.account, key.into(), load).await,
-            None => load().await,
+            Some(cache) => {
+                cache
+                    .get_or_load(self.account, key.into(), reads, load)
+                    .await
+            }
+            None => load(None).await,
         }
     }
 

@@ -425,13 +425,39 @@ impl SqlStore {
         let mut people = load_people(&mut conn, self.account()).await?;
         // Sorted here rather than by ORDER BY: SQLite and PostgreSQL collate text
         // differently, and the list must read the same on both.
-        people.sort_by_cached_key(|p| {
-            (
-                p.name.as_str().to_lowercase(),
-                p.name.as_str().to_string(),
-                p.id,
-            )
-        });
+        people.sort_by_cached_key(by_name);
+        Ok(people)
+    }
+
+    /// Everyone, from the list as kept and the ids of the people who changed since (see
+    /// `cache.rs`): those are read again and put in their place by name, or left out if
+    /// they were deleted.
+    pub(crate) async fn people_patched(
+        &self,
+        kept: Option<(Vec<Record<Person>>, Vec<i64>)>,
+    ) -> CoreResult<Vec<Record<Person>>> {
+        let Some((mut people, ids)) = kept else {
+            return self.list_people_tx().await;
+        };
+        let mut conn = self.pool().acquire().await.db()?;
+        let account = self.account();
+        let mut q = Sql::new(select_person!("WHERE account_id = "));
+        q.bind(account).push(" AND id IN ").list(&ids);
+        let rows: Vec<PersonRow> = q.fetch_all(&mut conn).await?;
+        let mut q =
+            Sql::new("SELECT person_id, position, email FROM person_emails WHERE account_id = ");
+        q.bind(account).push(" AND person_id IN ").list(&ids);
+        let mut addresses: Vec<(i64, i64, String)> = q.fetch_all(&mut conn).await?;
+        addresses.sort_unstable();
+        let mut by_person = group(addresses.into_iter().map(|(p, _, e)| (p, e)));
+        people.retain(|p| ids.binary_search(&p.id.get()).is_err());
+        for row in rows {
+            let mine = by_person.remove(&row.id).unwrap_or_default();
+            let person = row.into_record(mine)?;
+            let key = by_name(&person);
+            let at = people.partition_point(|p| by_name(p) < key);
+            people.insert(at, person);
+        }
         Ok(people)
     }
 
@@ -467,25 +493,58 @@ impl SqlStore {
         rows.into_iter().map(StanceRow::into_record).collect()
     }
 
-    pub(crate) async fn last_contacts_tx(&self) -> CoreResult<Vec<LastContact>> {
-        // One row per person, kept current by every interaction write (`refresh_contacts`).
+    /// The last contacts, from the list as kept and the people whose summary changed
+    /// since (see `cache.rs`).
+    pub(crate) async fn last_contacts_patched(
+        &self,
+        kept: Option<(Vec<LastContact>, Vec<i64>)>,
+    ) -> CoreResult<Vec<LastContact>> {
         let mut conn = self.pool().acquire().await.db()?;
-        let mut q = Sql::new(
-            "SELECT person_id, last_on, contacts FROM contact_summary WHERE account_id = ",
-        );
-        q.bind(self.account());
-        let mut rows: Vec<(i64, String, i64)> = q
-            .fetch_json(&mut conn, "person_id, last_on, contacts", "contact_summary")
-            .await?;
-        rows.sort_unstable_by_key(|(person, _, _)| *person);
-        rows.into_iter()
-            .map(|(person, on, count)| {
-                Ok(LastContact {
-                    person: id(person),
-                    on: At::new("contact_summary", person).parse("on_day", &on)?,
-                    count: u64::try_from(count).unwrap_or(0),
-                })
-            })
-            .collect()
+        let Some((mut contacts, ids)) = kept else {
+            return read_contacts(&mut conn, self.account(), None).await;
+        };
+        let fresh = read_contacts(&mut conn, self.account(), Some(&ids)).await?;
+        contacts.retain(|c| ids.binary_search(&c.person.get()).is_err());
+        for c in fresh {
+            let at = contacts.partition_point(|d| d.person < c.person);
+            contacts.insert(at, c);
+        }
+        Ok(contacts)
     }
+}
+
+/// The order of the people list: by name whatever the case, then as written, then by id.
+fn by_name(p: &Record<Person>) -> (String, String, PersonId) {
+    (
+        p.name.as_str().to_lowercase(),
+        p.name.as_str().to_string(),
+        p.id,
+    )
+}
+
+/// The last contact with each person (only those in `only` if given), by person.
+async fn read_contacts(
+    conn: &mut AnyConnection,
+    account: i64,
+    only: Option<&[i64]>,
+) -> CoreResult<Vec<LastContact>> {
+    let mut q =
+        Sql::new("SELECT person_id, last_on, contacts FROM contact_summary WHERE account_id = ");
+    q.bind(account);
+    if let Some(ids) = only {
+        q.push(" AND person_id IN ").list(ids);
+    }
+    let mut rows: Vec<(i64, String, i64)> = q
+        .fetch_json(conn, "person_id, last_on, contacts", "contact_summary")
+        .await?;
+    rows.sort_unstable_by_key(|(person, _, _)| *person);
+    rows.into_iter()
+        .map(|(person, on, count)| {
+            Ok(LastContact {
+                person: id(person),
+                on: At::new("contact_summary", person).parse("on_day", &on)?,
+                count: u64::try_from(count).unwrap_or(0),
+            })
+        })
+        .collect()
 }

@@ -11,7 +11,7 @@ use fanclub_core::{
     SearchHit, Settings, Share, StanceChange, Store, WeeklyReview, Win, WinId, Workspace,
 };
 
-use crate::SqlStore;
+use crate::{Reads, SqlStore};
 
 #[async_trait]
 impl Store for SqlStore {
@@ -32,7 +32,10 @@ impl Store for SqlStore {
 
     #[tracing::instrument(skip_all)]
     async fn list_people(&self) -> CoreResult<Vec<Record<Person>>> {
-        self.cached("people", || self.list_people_tx()).await
+        self.cached_rows("people", Reads::rows(&["people"], "people"), |kept| {
+            self.people_patched(kept)
+        })
+        .await
     }
 
     #[tracing::instrument(skip_all)]
@@ -47,16 +50,22 @@ impl Store for SqlStore {
 
     #[tracing::instrument(skip_all)]
     async fn stance_changes_since(&self, since: Day) -> CoreResult<Vec<Record<StanceChange>>> {
-        self.cached(format!("stance_changes_since {since}"), || {
-            self.stance_changes_since_tx(since)
-        })
+        self.cached(
+            format!("stance_changes_since {since}"),
+            Reads::kinds(&["stance_changes"]),
+            || self.stance_changes_since_tx(since),
+        )
         .await
     }
 
     #[tracing::instrument(skip_all)]
     async fn last_contacts(&self) -> CoreResult<Vec<LastContact>> {
-        self.cached("last_contacts", || self.last_contacts_tx())
-            .await
+        self.cached_rows(
+            "last_contacts",
+            Reads::rows(&["contact_summary"], "contact_summary"),
+            |kept| self.last_contacts_patched(kept),
+        )
+        .await
     }
 
     #[tracing::instrument(skip_all)]
@@ -76,8 +85,10 @@ impl Store for SqlStore {
 
     #[tracing::instrument(skip_all)]
     async fn list_connections(&self) -> CoreResult<Vec<Record<Connection>>> {
-        self.cached("connections", || self.list_connections_tx())
-            .await
+        self.cached("connections", Reads::kinds(&["connections"]), || {
+            self.list_connections_tx()
+        })
+        .await
     }
 
     #[tracing::instrument(skip_all)]
@@ -113,7 +124,12 @@ impl Store for SqlStore {
         // Cached only when bounded: the whole history can be a million rows.
         if filter.open_follow_ups || filter.limit.is_some() || filter.person.is_some() {
             let key = format!("interactions {filter:?}");
-            self.cached(key, || self.list_interactions_tx(filter)).await
+            self.cached_rows(
+                key,
+                Reads::rows(&["interactions"], "interactions"),
+                |kept| self.interactions_patched(filter, kept),
+            )
+            .await
         } else {
             self.list_interactions_tx(filter).await
         }
@@ -141,7 +157,8 @@ impl Store for SqlStore {
 
     #[tracing::instrument(skip_all)]
     async fn list_goals(&self) -> CoreResult<Vec<Record<Goal>>> {
-        self.cached("goals", || self.list_goals_tx()).await
+        self.cached("goals", Reads::kinds(&["goals"]), || self.list_goals_tx())
+            .await
     }
 
     #[tracing::instrument(skip_all)]
@@ -166,7 +183,10 @@ impl Store for SqlStore {
 
     #[tracing::instrument(skip_all)]
     async fn list_wins(&self) -> CoreResult<Vec<Record<Win>>> {
-        self.cached("wins", || self.list_wins_tx()).await
+        self.cached("wins", Reads::kinds(&["wins", "goals"]), || {
+            self.list_wins_tx()
+        })
+        .await
     }
 
     #[tracing::instrument(skip_all)]
@@ -181,8 +201,10 @@ impl Store for SqlStore {
 
     #[tracing::instrument(skip_all)]
     async fn get_framework(&self) -> CoreResult<Framework> {
-        self.cached("get_framework", || self.get_framework_tx())
-            .await
+        self.cached("get_framework", Reads::kinds(&["documents"]), || {
+            self.get_framework_tx()
+        })
+        .await
     }
 
     #[tracing::instrument(skip_all)]
@@ -207,7 +229,10 @@ impl Store for SqlStore {
 
     #[tracing::instrument(skip_all)]
     async fn list_evidence(&self) -> CoreResult<Vec<Record<Evidence>>> {
-        self.cached("evidence", || self.list_evidence_tx()).await
+        self.cached("evidence", Reads::kinds(&["evidence"]), || {
+            self.list_evidence_tx()
+        })
+        .await
     }
 
     #[tracing::instrument(skip_all)]
@@ -235,8 +260,10 @@ impl Store for SqlStore {
 
     #[tracing::instrument(skip_all)]
     async fn list_perceptions(&self) -> CoreResult<Vec<Record<PerceptionCheck>>> {
-        self.cached("perceptions", || self.list_perceptions_tx())
-            .await
+        self.cached("perceptions", Reads::kinds(&["perception_checks"]), || {
+            self.list_perceptions_tx()
+        })
+        .await
     }
 
     #[tracing::instrument(skip_all)]
@@ -261,8 +288,10 @@ impl Store for SqlStore {
 
     #[tracing::instrument(skip_all)]
     async fn list_opportunities(&self) -> CoreResult<Vec<Record<Opportunity>>> {
-        self.cached("opportunities", || self.list_opportunities_tx())
-            .await
+        self.cached("opportunities", Reads::kinds(&["opportunities"]), || {
+            self.list_opportunities_tx()
+        })
+        .await
     }
 
     #[tracing::instrument(skip_all)]
@@ -287,7 +316,10 @@ impl Store for SqlStore {
 
     #[tracing::instrument(skip_all)]
     async fn list_decisions(&self) -> CoreResult<Vec<Record<Decision>>> {
-        self.cached("decisions", || self.list_decisions_tx()).await
+        self.cached("decisions", Reads::kinds(&["decisions"]), || {
+            self.list_decisions_tx()
+        })
+        .await
     }
 
     #[tracing::instrument(skip_all)]
@@ -307,7 +339,10 @@ impl Store for SqlStore {
 
     #[tracing::instrument(skip_all)]
     async fn list_reviews(&self) -> CoreResult<Vec<Record<WeeklyReview>>> {
-        self.cached("reviews", || self.list_reviews_tx()).await
+        self.cached("reviews", Reads::kinds(&["reviews"]), || {
+            self.list_reviews_tx()
+        })
+        .await
     }
 
     #[tracing::instrument(skip_all)]
@@ -317,7 +352,10 @@ impl Store for SqlStore {
 
     #[tracing::instrument(skip_all)]
     async fn get_settings(&self) -> CoreResult<Settings> {
-        self.cached("get_settings", || self.get_settings_tx()).await
+        self.cached("get_settings", Reads::kinds(&["documents"]), || {
+            self.get_settings_tx()
+        })
+        .await
     }
 
     #[tracing::instrument(skip_all)]
@@ -347,7 +385,7 @@ impl Store for SqlStore {
 
     #[tracing::instrument(skip_all)]
     async fn counts(&self) -> CoreResult<Counts> {
-        self.cached("counts", || self.counts_tx()).await
+        self.cached("counts", Reads::ALL, || self.counts_tx()).await
     }
 
     async fn revision(&self) -> CoreResult<Option<i64>> {

@@ -5,6 +5,7 @@ use fanclub_core::{CoreResult, Counts, Workspace};
 use sqlx::AnyConnection;
 
 use crate::bulk::read_rows;
+use crate::change_log;
 use crate::connections::{CONNECTION_READ, ConnectionRow};
 use crate::documents::{load_framework, load_reviews, load_settings};
 use crate::interactions::load_interactions;
@@ -166,6 +167,7 @@ impl SqlStore {
 
     pub(crate) async fn clear_workspace_tx(&self) -> CoreResult<()> {
         let mut tx = self.begin().await?;
+        let muted = change_log::mute(&mut tx).await?;
         for &sql in CLEAR {
             sqlx::query(sql)
                 .bind(self.account())
@@ -173,6 +175,7 @@ impl SqlStore {
                 .await
                 .db()?;
         }
+        muted.restore(&mut tx).await?;
         tx.commit().await.db()
     }
 }

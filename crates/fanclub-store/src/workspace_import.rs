@@ -12,6 +12,7 @@ use fanclub_core::{
 use sqlx::AnyConnection;
 
 use crate::bulk::{Tuning, Wanted, begin_write};
+use crate::change_log;
 use crate::connections::insert_connections;
 use crate::documents::{insert_reviews, save_framework_on, save_settings_on};
 use crate::interactions::insert_interactions_with;
@@ -209,6 +210,7 @@ impl SqlStore {
     ) -> CoreResult<Vec<PersonId>> {
         let account = self.account();
         let mut tx = begin_write(conn).await?;
+        let muted = change_log::mute(&mut tx).await?;
         let before = count_on(&mut tx, account).await?;
         if !before.is_empty() {
             return Err(CoreError::Conflict(format!(
@@ -390,6 +392,7 @@ impl SqlStore {
         .await?;
         save_settings_on(&mut tx, account, &ws.settings).await?;
         save_framework_on(&mut tx, account, &ws.framework).await?;
+        muted.restore(&mut tx).await?;
         tx.commit().await.db()?;
         Ok(new_people.into_iter().map(id).collect())
     }

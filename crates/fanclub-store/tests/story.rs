@@ -6,6 +6,7 @@
 mod story {
     pub mod accounts;
     pub mod archive;
+    pub mod cache;
     pub mod feed;
     pub mod fixtures;
     pub mod imports;

@@ -82,6 +82,9 @@ async fn fetch(app: &Router, path: &str) -> (StatusCode, usize) {
     (status, body.len())
 }
 
+/// One kind of change a member makes, made before a timed request.
+type Change<'a> = Box<dyn Fn() + 'a>;
+
 fn pages(c: &mut Criterion) {
     let rt = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -140,30 +143,74 @@ fn pages(c: &mut Criterion) {
     }
     // The pages above are served from what the store and the app keep while the database
     // is unchanged. The first view after a change reads and renders again: before each
-    // timed request, one real change (the momentum window moved by a day and back; a
-    // write that changes nothing is not a change to SQLite).
-    let touch = || {
-        rt.block_on(async {
-            let mut settings = writer.get_settings().await.expect("settings load");
-            settings.momentum_window_days = if settings.momentum_window_days == 90 {
-                91
-            } else {
-                90
-            };
-            writer
-                .save_settings(&settings)
-                .await
-                .expect("settings save");
-        })
-    };
-    for path in ["/", "/people"] {
-        g.bench_function(format!("{path} after a change"), |b| {
-            b.iter_batched(
-                touch,
-                |()| rt.block_on(fetch(&app, path)),
-                BatchSize::PerIteration,
-            )
-        });
+    // timed request, one real change of a kind a member makes (a write that changes
+    // nothing is not a change to SQLite). The store then re-reads only what the change
+    // touched (`fanclub-store/src/cache.rs`); the page is rendered whole.
+    let first = people[0].clone();
+    let other = people[people.len() / 3].id;
+    let changes: [(&str, Change<'_>); 3] = [
+        (
+            "settings saved",
+            Box::new(|| {
+                rt.block_on(async {
+                    let mut settings = writer.get_settings().await.expect("settings load");
+                    settings.momentum_window_days = if settings.momentum_window_days == 90 {
+                        91
+                    } else {
+                        90
+                    };
+                    writer
+                        .save_settings(&settings)
+                        .await
+                        .expect("settings save");
+                })
+            }),
+        ),
+        (
+            "a person edited",
+            Box::new(|| {
+                rt.block_on(async {
+                    let mut person = writer.get_person(first.id).await.expect("person load");
+                    person.value.title = Some(match person.value.title.as_deref() {
+                        Some("Director") => "Senior Director".to_string(),
+                        _ => "Director".to_string(),
+                    });
+                    writer
+                        .update_person(&person, Day::today())
+                        .await
+                        .expect("person save");
+                })
+            }),
+        ),
+        (
+            "an interaction logged",
+            Box::new(|| {
+                rt.block_on(async {
+                    let mut talk = fanclub_core::Interaction::new(
+                        Day::today(),
+                        fanclub_core::InteractionKind::Coffee,
+                        fanclub_core::Title::parse("Coffee").expect("a title"),
+                        vec![first.id, other],
+                    );
+                    talk.follow_up = Some("Send the notes".to_string());
+                    writer
+                        .create_interaction(&talk)
+                        .await
+                        .expect("interaction save");
+                })
+            }),
+        ),
+    ];
+    for (change, touch) in &changes {
+        for path in ["/", "/people"] {
+            g.bench_function(format!("{path} after {change}"), |b| {
+                b.iter_batched(
+                    touch,
+                    |()| rt.block_on(fetch(&app, path)),
+                    BatchSize::PerIteration,
+                )
+            });
+        }
     }
     g.finish();
 }
