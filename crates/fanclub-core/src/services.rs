@@ -20,7 +20,7 @@ pub async fn week_agenda(
     week: IsoWeek,
     today: Day,
 ) -> CoreResult<(Agenda, Option<WeeklyReview>)> {
-    let people = store.list_people().await?;
+    let people = store.shared_people().await?;
     let last_contacts = store.last_contacts().await?;
     let decisions = store.list_decisions().await?;
     let wins = store.list_wins().await?;
@@ -29,7 +29,7 @@ pub async fn week_agenda(
     let perceptions = store.list_perceptions().await?;
     // Only the interactions with something still to do: never the whole history.
     let interactions = store
-        .list_interactions(&InteractionFilter {
+        .shared_interactions(&InteractionFilter {
             open_follow_ups: true,
             ..InteractionFilter::default()
         })
@@ -58,7 +58,7 @@ pub async fn room_coverage(
     decisions: &[Record<Decision>],
     today: Day,
 ) -> CoreResult<Vec<RoomCoverage>> {
-    let people = store.list_people().await?;
+    let people = store.shared_people().await?;
     let last_contacts = store.last_contacts().await?;
     let settings = store.get_settings().await?;
     Ok(coverage::rooms(
@@ -72,7 +72,7 @@ pub async fn room_coverage(
 
 /// Everyone past their keep-in-touch cadence, most pressing first.
 pub async fn due(store: &dyn Store, today: Day) -> CoreResult<Vec<Due>> {
-    let people = store.list_people().await?;
+    let people = store.shared_people().await?;
     let last_contacts = store.last_contacts().await?;
     let decisions = store.list_decisions().await?;
     let settings = store.get_settings().await?;
@@ -88,7 +88,7 @@ pub async fn due(store: &dyn Store, today: Day) -> CoreResult<Vec<Due>> {
 /// Which key people know about each win.
 pub async fn visibility(store: &dyn Store, today: Day) -> CoreResult<Visibility> {
     let wins = store.list_wins().await?;
-    let people = store.list_people().await?;
+    let people = store.shared_people().await?;
     let decisions = store.list_decisions().await?;
     Ok(visibility::visibility(&wins, &people, &decisions, today))
 }
@@ -109,7 +109,7 @@ pub async fn momentum(store: &dyn Store, window: Option<u16>, today: Day) -> Cor
     // Two windows for the trend, or the twelve months, whichever reaches further back.
     let reach = (2 * i64::from(settings.momentum_window_days.max(1))).max(370);
     let changes = store.stance_changes_since(today.plus_days(-reach)).await?;
-    let people = store.list_people().await?;
+    let people = store.shared_people().await?;
     let wins = store.list_wins().await?;
     let evidence = store.list_evidence().await?;
     let opportunities = store.list_opportunities().await?;
@@ -126,7 +126,7 @@ pub async fn momentum(store: &dyn Store, window: Option<u16>, today: Day) -> Cor
 
 /// The trust equation for every rated relationship, largest gap first.
 pub async fn trust(store: &dyn Store) -> CoreResult<TrustReport> {
-    let people = store.list_people().await?;
+    let people = store.shared_people().await?;
     Ok(trust::trust(&people))
 }
 
@@ -137,8 +137,8 @@ pub async fn intro_paths(
     k: usize,
     today: Day,
 ) -> CoreResult<PathsResult> {
-    let people = store.list_people().await?;
-    let connections = store.list_connections().await?;
+    let people = store.shared_people().await?;
+    let connections = store.shared_connections().await?;
     let last_contacts = store.last_contacts().await?;
     let graph = IntroGraph::build(&people, &connections, &last_contacts, today);
     Ok(graph.paths(target, k))

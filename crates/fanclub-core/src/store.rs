@@ -4,6 +4,8 @@
 //! Every method that writes more than one row does so in one transaction: it either
 //! happens whole or not at all.
 
+use std::sync::Arc;
+
 use async_trait::async_trait;
 
 use crate::import::{ImportPlan, ImportSummary, PersonMerge};
@@ -32,6 +34,11 @@ pub trait Store: Send + Sync {
     async fn get_person(&self, id: PersonId) -> CoreResult<Record<Person>>;
     /// Everyone, ordered by name.
     async fn list_people(&self) -> CoreResult<Vec<Record<Person>>>;
+    /// Everyone, as `list_people`, in a list that may be shared with other readers: for
+    /// those that only read it, without a copy of every record.
+    async fn shared_people(&self) -> CoreResult<Arc<Vec<Record<Person>>>> {
+        Ok(Arc::new(self.list_people().await?))
+    }
     /// Removes the person and what is only about them; detaches what merely mentions them.
     async fn delete_person(&self, id: PersonId) -> CoreResult<PersonDeletion>;
     /// One person's stance history, oldest first.
@@ -47,6 +54,10 @@ pub trait Store: Send + Sync {
     async fn update_connection(&self, c: &Record<Connection>) -> CoreResult<Record<Connection>>;
     async fn get_connection(&self, id: ConnectionId) -> CoreResult<Record<Connection>>;
     async fn list_connections(&self) -> CoreResult<Vec<Record<Connection>>>;
+    /// As `list_connections`, shared as `shared_people` is.
+    async fn shared_connections(&self) -> CoreResult<Arc<Vec<Record<Connection>>>> {
+        Ok(Arc::new(self.list_connections().await?))
+    }
     /// The connections one person is part of, by id (served by an index: a person page
     /// must not read the whole network).
     async fn connections_of(&self, person: PersonId) -> CoreResult<Vec<Record<Connection>>>;
@@ -61,6 +72,13 @@ pub trait Store: Send + Sync {
         &self,
         filter: &InteractionFilter,
     ) -> CoreResult<Vec<Record<Interaction>>>;
+    /// As `list_interactions`, shared as `shared_people` is.
+    async fn shared_interactions(
+        &self,
+        filter: &InteractionFilter,
+    ) -> CoreResult<Arc<Vec<Record<Interaction>>>> {
+        Ok(Arc::new(self.list_interactions(filter).await?))
+    }
     async fn delete_interaction(&self, id: InteractionId) -> CoreResult<()>;
 
     // Business goals. Deleting a goal unlinks it from its wins.

@@ -90,9 +90,6 @@ impl Reads {
             rows_of: Some(rows_of),
         }
     }
-
-    /// Read from everything.
-    pub(crate) const ALL: Reads = Reads::kinds(&[EVERYTHING]);
 }
 
 /// One change learned from the log, numbered in the order the cache learned them.
@@ -100,6 +97,23 @@ struct Change {
     n: u64,
     kind: Box<str>,
     id: Option<i64>,
+    /// The log's `op`: 'I' inserted, 'U' updated, 'D' deleted.
+    op: u8,
+}
+
+/// A record changed since a list was read: its id, whether it was there when the list
+/// was read, and whether it is there now (as far as the log tells: a record added and
+/// removed since was neither).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Changed {
+    pub(crate) id: i64,
+    pub(crate) existed: bool,
+    pub(crate) exists: bool,
+}
+
+/// The ids of `changed`, in order.
+pub(crate) fn ids(changed: &[Changed]) -> Vec<i64> {
+    changed.iter().map(|c| c.id).collect()
 }
 
 /// The changes learned so far.
@@ -118,17 +132,18 @@ struct Log {
 #[derive(Debug, PartialEq)]
 enum Since {
     Nothing,
-    Rows(Vec<i64>),
+    Rows(Vec<Changed>),
     Everything,
 }
 
 impl Log {
-    fn push(&mut self, kind: &str, id: Option<i64>) {
+    fn push(&mut self, kind: &str, id: Option<i64>, op: u8) {
         self.n += 1;
         self.recent.push_back(Change {
             n: self.n,
             kind: kind.into(),
             id,
+            op,
         });
         while self.recent.len() > MAX_CHANGES {
             if let Some(old) = self.recent.pop_front() {
@@ -142,7 +157,8 @@ impl Log {
         if n < self.kept_after {
             return Since::Everything;
         }
-        let mut ids = Vec::new();
+        // Newest first: the first op seen for an id is its last, the last seen its first.
+        let mut changed: HashMap<i64, (u8, u8)> = HashMap::new();
         for change in self.recent.iter().rev().take_while(|c| c.n > n) {
             let kind = &*change.kind;
             if kind == EVERYTHING || reads.kinds.contains(&EVERYTHING) {
@@ -152,20 +168,31 @@ impl Log {
                 continue;
             }
             match change.id {
-                Some(id) if reads.rows_of == Some(kind) => ids.push(id),
+                Some(id) if reads.rows_of == Some(kind) => {
+                    changed
+                        .entry(id)
+                        .and_modify(|(first, _)| *first = change.op)
+                        .or_insert((change.op, change.op));
+                }
                 _ => return Since::Everything,
             }
+            if changed.len() > MAX_PATCH {
+                return Since::Everything;
+            }
         }
-        if ids.is_empty() {
+        if changed.is_empty() {
             return Since::Nothing;
         }
-        ids.sort_unstable();
-        ids.dedup();
-        if ids.len() > MAX_PATCH {
-            Since::Everything
-        } else {
-            Since::Rows(ids)
-        }
+        let mut rows: Vec<Changed> = changed
+            .into_iter()
+            .map(|(id, (first, last))| Changed {
+                id,
+                existed: first != b'I',
+                exists: last != b'D',
+            })
+            .collect();
+        rows.sort_unstable_by_key(|c| c.id);
+        Since::Rows(rows)
     }
 }
 
@@ -354,7 +381,7 @@ impl ReadCache {
         {
             let mut log = lock(&self.log);
             log.seq = seq;
-            log.push(EVERYTHING, None);
+            log.push(EVERYTHING, None, b'U');
         }
         let shm = open_shm(&mut conn).await;
         *watcher = Some(conn);
@@ -375,17 +402,18 @@ impl ReadCache {
     /// everything.
     async fn learn(&self, conn: &mut AnyConnection) -> Result<(), sqlx::Error> {
         let from = lock(&self.log).seq;
-        let rows: Vec<(i64, String, Option<i64>)> =
-            sqlx::query_as("SELECT seq, kind, row_id FROM change_log WHERE seq > $1 ORDER BY seq")
-                .bind(from)
-                .fetch_all(&mut *conn)
-                .await?;
+        let rows: Vec<(i64, String, Option<i64>, String)> = sqlx::query_as(
+            "SELECT seq, kind, row_id, op FROM change_log WHERE seq > $1 ORDER BY seq",
+        )
+        .bind(from)
+        .fetch_all(&mut *conn)
+        .await?;
         let mut log = lock(&self.log);
-        if rows.first().is_none_or(|(first, _, _)| *first != from + 1) {
-            log.push(EVERYTHING, None);
+        if rows.first().is_none_or(|(first, ..)| *first != from + 1) {
+            log.push(EVERYTHING, None, b'U');
         }
-        for (seq, kind, id) in rows {
-            log.push(&kind, id);
+        for (seq, kind, id, op) in rows {
+            log.push(&kind, id, op.bytes().next().unwrap_or(b'U'));
             log.seq = seq;
         }
         Ok(())
@@ -425,19 +453,19 @@ impl ReadCache {
     }
 
     /// The value under `key` for `account`, as kept if nothing it `reads` changed since;
-    /// otherwise `load` it. `load` gets the kept value and the ids of the changed records
-    /// when only records of `reads.rows_of` changed, to put them in place; `None` asks for
-    /// a whole read.
+    /// otherwise `load` it. `load` gets the kept value and the changed records when only
+    /// records of `reads.rows_of` changed, to put them in place; `None` asks for a whole
+    /// read. The value is shared with the cache: no copy is made.
     pub(crate) async fn get_or_load<T, F, Fut>(
         &self,
         account: i64,
         key: String,
         reads: Reads,
         load: F,
-    ) -> CoreResult<T>
+    ) -> CoreResult<Arc<T>>
     where
         T: Clone + Send + Sync + 'static,
-        F: FnOnce(Option<(T, Vec<i64>)>) -> Fut,
+        F: FnOnce(Option<(T, Vec<Changed>)>) -> Fut,
         Fut: Future<Output = CoreResult<T>>,
     {
         self.version().await?;
@@ -453,8 +481,8 @@ impl ReadCache {
                 Since::Nothing => {
                     if let Some(entry) = entries.get_mut(&slot) {
                         entry.n = log.n;
-                        if let Some(hit) = entry.value.downcast_ref::<T>() {
-                            return Ok(hit.clone());
+                        if let Ok(hit) = entry.value.clone().downcast::<T>() {
+                            return Ok(hit);
                         }
                     }
                     None
@@ -467,11 +495,9 @@ impl ReadCache {
             };
             (log.n, kept)
         };
-        let kept = kept.map(|(value, ids)| {
-            let value = Arc::try_unwrap(value).unwrap_or_else(|shared| (*shared).clone());
-            (value, ids)
-        });
-        let value = load(kept).await?;
+        // Patched in place when no reader holds the list any more, else on a copy.
+        let kept = kept.map(|(value, ids)| (Arc::unwrap_or_clone(value), ids));
+        let value = Arc::new(load(kept).await?);
         let mut entries = lock(&self.entries);
         if entries.len() >= MAX_ENTRIES {
             entries.clear();
@@ -482,7 +508,7 @@ impl ReadCache {
             slot,
             Entry {
                 n: now,
-                value: Arc::new(value.clone()),
+                value: value.clone(),
             },
         );
         Ok(value)
@@ -494,7 +520,7 @@ mod tests {
     use sqlx::{AnyConnection, Connection, Executor};
 
     use super::{
-        EVERYTHING, Log, MAX_CHANGES, MAX_PATCH, ReadCache, Reads, SHM_HEADER, Since,
+        Changed, EVERYTHING, Log, MAX_CHANGES, MAX_PATCH, ReadCache, Reads, SHM_HEADER, Since,
         kept_shm_file, wal_header,
     };
 
@@ -511,7 +537,7 @@ mod tests {
         writer
             .execute(
                 "CREATE TABLE change_log (seq INTEGER PRIMARY KEY AUTOINCREMENT, \
-                 kind TEXT NOT NULL, row_id BIGINT)",
+                 kind TEXT NOT NULL, row_id BIGINT, op TEXT NOT NULL)",
             )
             .await
             .unwrap();
@@ -560,44 +586,44 @@ mod tests {
     fn a_list_learns_only_the_changes_it_reads_and_since_when() {
         let people = Reads::rows(&["people"], "people");
         let wins = Reads::kinds(&["wins", "goals"]);
+        let rows = |since: Since| match since {
+            Since::Rows(changed) => super::ids(&changed),
+            other => panic!("expected rows, got {other:?}"),
+        };
         let mut log = Log::default();
         assert_eq!(log.since(0, people), Since::Nothing);
-        log.push("people", Some(7));
-        log.push("wins", Some(1));
-        log.push("people", Some(3));
-        log.push("people", Some(7));
-        assert_eq!(
-            log.since(0, people),
-            Since::Rows(vec![3, 7]),
-            "sorted, once each"
-        );
-        assert_eq!(log.since(2, people), Since::Rows(vec![3, 7]));
-        assert_eq!(log.since(3, people), Since::Rows(vec![7]));
+        log.push("people", Some(7), b'U');
+        log.push("wins", Some(1), b'I');
+        log.push("people", Some(3), b'U');
+        log.push("people", Some(7), b'U');
+        assert_eq!(rows(log.since(0, people)), [3, 7], "in order, once each");
+        assert_eq!(rows(log.since(2, people)), [3, 7]);
+        assert_eq!(rows(log.since(3, people)), [7]);
         assert_eq!(log.since(4, people), Since::Nothing);
         assert_eq!(log.since(1, wins), Since::Everything, "no rows to patch");
         assert_eq!(log.since(2, wins), Since::Nothing);
-        assert_eq!(log.since(4, Reads::ALL), Since::Nothing);
-        assert_eq!(log.since(3, Reads::ALL), Since::Everything);
+        assert_eq!(log.since(4, Reads::kinds(&[EVERYTHING])), Since::Nothing);
+        assert_eq!(log.since(3, Reads::kinds(&[EVERYTHING])), Since::Everything);
 
-        log.push("people", None);
+        log.push("people", None, b'U');
         assert_eq!(log.since(4, people), Since::Everything, "a whole kind");
-        log.push(EVERYTHING, None);
+        log.push(EVERYTHING, None, b'U');
         assert_eq!(log.since(5, wins), Since::Everything);
 
         let mut many = Log::default();
         for id in 0..=i64::try_from(MAX_PATCH).unwrap() {
-            many.push("people", Some(id));
+            many.push("people", Some(id), b'U');
         }
         assert_eq!(
             many.since(0, people),
             Since::Everything,
             "too many to patch"
         );
-        assert!(matches!(many.since(1, people), Since::Rows(ids) if ids.len() == MAX_PATCH));
+        assert_eq!(rows(many.since(1, people)).len(), MAX_PATCH);
 
         let mut long = Log::default();
         for _ in 0..MAX_CHANGES + 10 {
-            long.push("wins", Some(1));
+            long.push("wins", Some(1), b'U');
         }
         assert_eq!(long.recent.len(), MAX_CHANGES);
         assert_eq!(
@@ -606,6 +632,42 @@ mod tests {
             "changes were dropped"
         );
         assert_eq!(long.since(10, people), Since::Nothing);
+    }
+
+    #[test]
+    fn a_record_was_there_unless_its_first_change_added_it_and_is_unless_its_last_removed_it() {
+        let people = Reads::rows(&["people"], "people");
+        let mut log = Log::default();
+        log.push("people", Some(1), b'I'); // added
+        log.push("people", Some(1), b'U'); // and given an address
+        log.push("people", Some(2), b'U'); // edited
+        log.push("people", Some(3), b'U'); // an address removed,
+        log.push("people", Some(3), b'D'); // then the person
+        log.push("people", Some(4), b'I'); // added and removed again
+        log.push("people", Some(4), b'D');
+        let changed = |id: i64, existed: bool, exists: bool| Changed {
+            id,
+            existed,
+            exists,
+        };
+        assert_eq!(
+            log.since(0, people),
+            Since::Rows(vec![
+                changed(1, false, true),
+                changed(2, true, true),
+                changed(3, true, false),
+                changed(4, false, false),
+            ])
+        );
+        assert_eq!(
+            log.since(1, people),
+            Since::Rows(vec![
+                changed(1, true, true),
+                changed(2, true, true),
+                changed(3, true, false),
+                changed(4, false, false),
+            ])
+        );
     }
 
     #[test]

@@ -52,7 +52,7 @@ impl Muted {
         for sql in self.triggers {
             conn.execute(AssertSqlSafe(sql)).await.db()?;
         }
-        conn.execute("INSERT INTO change_log (kind, row_id) VALUES ('*', NULL)")
+        conn.execute("INSERT INTO change_log (kind, row_id, op) VALUES ('*', NULL, 'U')")
             .await
             .db()?;
         Ok(())

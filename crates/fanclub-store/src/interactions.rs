@@ -8,11 +8,11 @@ use fanclub_core::{
 };
 use sqlx::AnyConnection;
 
-use crate::SqlStore;
 use crate::bulk::{Children, read_children, read_rows};
 use crate::rows::{At, day_text, group, id, record};
 use crate::sql::{IN_CHUNK, INTERACTION, PERSON, Sql, ensure_exist, insert_rows};
 use crate::violation::DbResult;
+use crate::{Changed, SqlStore, ids};
 
 /// A row of `interactions`, from a query or from a JSON array of `READ`'s columns.
 #[derive(sqlx::FromRow, serde::Deserialize)]
@@ -411,11 +411,11 @@ impl SqlStore {
     pub(crate) async fn interactions_patched(
         &self,
         f: &InteractionFilter,
-        kept: Option<(Vec<Record<Interaction>>, Vec<i64>)>,
+        kept: Option<(Vec<Record<Interaction>>, Vec<Changed>)>,
     ) -> CoreResult<Vec<Record<Interaction>>> {
         let mut conn = self.pool().acquire().await.db()?;
         let (mut list, ids) = match kept {
-            Some(kept) if f.limit.is_none() => kept,
+            Some((list, changed)) if f.limit.is_none() => (list, ids(&changed)),
             _ => return read_interactions(&mut conn, self.account(), f, None).await,
         };
         let fresh = read_interactions(&mut conn, self.account(), f, Some(&ids)).await?;

@@ -38,7 +38,7 @@ use sqlx::any::AnyPoolOptions;
 use sqlx::{AnyPool, Connection, Executor};
 
 use cache::ReadCache;
-pub(crate) use cache::Reads;
+pub(crate) use cache::{Changed, Reads, ids};
 pub use error::StoreError;
 use error::redact;
 use violation::DbResult;
@@ -198,7 +198,24 @@ impl SqlStore {
     ) -> CoreResult<T>
     where
         T: Clone + Send + Sync + 'static,
-        F: FnOnce(Option<(T, Vec<i64>)>) -> Fut,
+        F: FnOnce(Option<(T, Vec<Changed>)>) -> Fut,
+        Fut: Future<Output = CoreResult<T>>,
+    {
+        Ok(Arc::unwrap_or_clone(
+            self.shared_rows(key, reads, load).await?,
+        ))
+    }
+
+    /// As `cached_rows`, sharing the list with the cache instead of copying it.
+    pub(crate) async fn shared_rows<T, F, Fut>(
+        &self,
+        key: impl Into<String>,
+        reads: Reads,
+        load: F,
+    ) -> CoreResult<Arc<T>>
+    where
+        T: Clone + Send + Sync + 'static,
+        F: FnOnce(Option<(T, Vec<Changed>)>) -> Fut,
         Fut: Future<Output = CoreResult<T>>,
     {
         match &self.cache {
@@ -207,7 +224,7 @@ impl SqlStore {
                     .get_or_load(self.account, key.into(), reads, load)
                     .await
             }
-            None => load(None).await,
+            None => Ok(Arc::new(load(None).await?)),
         }
     }
 

@@ -7,11 +7,11 @@ use fanclub_core::{
 };
 use sqlx::AnyConnection;
 
-use crate::SqlStore;
 use crate::bulk::{Children, read_children, read_rows};
 use crate::rows::{At, day_text, emails, group, id, record, to_json};
 use crate::sql::{PERSON, Sql, Tuple, ensure_exist, insert_rows};
 use crate::violation::DbResult;
+use crate::{Changed, SqlStore, ids};
 
 /// The columns of `people` after `id`, in the order `bind_person` binds them.
 const INSERT_PERSON: &str = "INSERT INTO people (account_id, handle, name, phones, links, organisation, \
@@ -434,11 +434,12 @@ impl SqlStore {
     /// they were deleted.
     pub(crate) async fn people_patched(
         &self,
-        kept: Option<(Vec<Record<Person>>, Vec<i64>)>,
+        kept: Option<(Vec<Record<Person>>, Vec<Changed>)>,
     ) -> CoreResult<Vec<Record<Person>>> {
-        let Some((mut people, ids)) = kept else {
+        let Some((mut people, changed)) = kept else {
             return self.list_people_tx().await;
         };
+        let ids = ids(&changed);
         let mut conn = self.pool().acquire().await.db()?;
         let account = self.account();
         let mut q = Sql::new(select_person!("WHERE account_id = "));
@@ -497,12 +498,13 @@ impl SqlStore {
     /// since (see `cache.rs`).
     pub(crate) async fn last_contacts_patched(
         &self,
-        kept: Option<(Vec<LastContact>, Vec<i64>)>,
+        kept: Option<(Vec<LastContact>, Vec<Changed>)>,
     ) -> CoreResult<Vec<LastContact>> {
         let mut conn = self.pool().acquire().await.db()?;
-        let Some((mut contacts, ids)) = kept else {
+        let Some((mut contacts, changed)) = kept else {
             return read_contacts(&mut conn, self.account(), None).await;
         };
+        let ids = ids(&changed);
         let fresh = read_contacts(&mut conn, self.account(), Some(&ids)).await?;
         contacts.retain(|c| ids.binary_search(&c.person.get()).is_err());
         for c in fresh {

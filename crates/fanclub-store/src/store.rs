@@ -11,6 +11,8 @@ use fanclub_core::{
     SearchHit, Settings, Share, StanceChange, Store, WeeklyReview, Win, WinId, Workspace,
 };
 
+use std::sync::Arc;
+
 use crate::{Reads, SqlStore};
 
 #[async_trait]
@@ -32,7 +34,12 @@ impl Store for SqlStore {
 
     #[tracing::instrument(skip_all)]
     async fn list_people(&self) -> CoreResult<Vec<Record<Person>>> {
-        self.cached_rows("people", Reads::rows(&["people"], "people"), |kept| {
+        Ok(Arc::unwrap_or_clone(self.shared_people().await?))
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn shared_people(&self) -> CoreResult<Arc<Vec<Record<Person>>>> {
+        self.shared_rows("people", Reads::rows(&["people"], "people"), |kept| {
             self.people_patched(kept)
         })
         .await
@@ -85,10 +92,14 @@ impl Store for SqlStore {
 
     #[tracing::instrument(skip_all)]
     async fn list_connections(&self) -> CoreResult<Vec<Record<Connection>>> {
-        self.cached("connections", Reads::kinds(&["connections"]), || {
-            self.list_connections_tx()
-        })
-        .await
+        Ok(Arc::unwrap_or_clone(self.shared_connections().await?))
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn shared_connections(&self) -> CoreResult<Arc<Vec<Record<Connection>>>> {
+        let reads = Reads::kinds(&["connections"]);
+        self.shared_rows("connections", reads, |_| self.list_connections_tx())
+            .await
     }
 
     #[tracing::instrument(skip_all)]
@@ -121,17 +132,24 @@ impl Store for SqlStore {
         &self,
         filter: &InteractionFilter,
     ) -> CoreResult<Vec<Record<Interaction>>> {
-        // Cached only when bounded: the whole history can be a million rows.
+        Ok(Arc::unwrap_or_clone(
+            self.shared_interactions(filter).await?,
+        ))
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn shared_interactions(
+        &self,
+        filter: &InteractionFilter,
+    ) -> CoreResult<Arc<Vec<Record<Interaction>>>> {
+        // Kept only when bounded: the whole history can be a million rows.
         if filter.open_follow_ups || filter.limit.is_some() || filter.person.is_some() {
             let key = format!("interactions {filter:?}");
-            self.cached_rows(
-                key,
-                Reads::rows(&["interactions"], "interactions"),
-                |kept| self.interactions_patched(filter, kept),
-            )
-            .await
+            let reads = Reads::rows(&["interactions"], "interactions");
+            self.shared_rows(key, reads, |kept| self.interactions_patched(filter, kept))
+                .await
         } else {
-            self.list_interactions_tx(filter).await
+            Ok(Arc::new(self.list_interactions_tx(filter).await?))
         }
     }
 
@@ -385,7 +403,10 @@ impl Store for SqlStore {
 
     #[tracing::instrument(skip_all)]
     async fn counts(&self) -> CoreResult<Counts> {
-        self.cached("counts", Reads::ALL, || self.counts_tx()).await
+        match self.read_cache() {
+            Some(_) => self.counts_kept().await,
+            None => self.counts_tx().await,
+        }
     }
 
     async fn revision(&self) -> CoreResult<Option<i64>> {

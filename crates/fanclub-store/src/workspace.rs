@@ -18,6 +18,7 @@ use crate::rooms::load_decisions;
 use crate::violation::DbResult;
 use crate::wins::{load_all_wins, load_goals};
 use crate::{Backend, SqlStore};
+use crate::{Changed, Reads};
 
 pub(crate) async fn count_on(conn: &mut AnyConnection, account: i64) -> CoreResult<Counts> {
     type Row = (i64, i64, i64, i64, i64, i64, i64, i64, i64, i64);
@@ -53,6 +54,47 @@ pub(crate) async fn count_on(conn: &mut AnyConnection, account: i64) -> CoreResu
     })
 }
 
+/// What `Counts` counts: per field, the change-log kind (and table) and its count.
+const COUNTED: [(&[&str], &str); 10] = [
+    (
+        &["people"],
+        "SELECT COUNT(*) FROM people WHERE account_id = $1",
+    ),
+    (
+        &["connections"],
+        "SELECT COUNT(*) FROM connections WHERE account_id = $1",
+    ),
+    (
+        &["interactions"],
+        "SELECT COUNT(*) FROM interactions WHERE account_id = $1",
+    ),
+    (
+        &["goals"],
+        "SELECT COUNT(*) FROM goals WHERE account_id = $1",
+    ),
+    (&["wins"], "SELECT COUNT(*) FROM wins WHERE account_id = $1"),
+    (
+        &["evidence"],
+        "SELECT COUNT(*) FROM evidence WHERE account_id = $1",
+    ),
+    (
+        &["perception_checks"],
+        "SELECT COUNT(*) FROM perception_checks WHERE account_id = $1",
+    ),
+    (
+        &["opportunities"],
+        "SELECT COUNT(*) FROM opportunities WHERE account_id = $1",
+    ),
+    (
+        &["decisions"],
+        "SELECT COUNT(*) FROM decisions WHERE account_id = $1",
+    ),
+    (
+        &["reviews"],
+        "SELECT COUNT(*) FROM reviews WHERE account_id = $1",
+    ),
+];
+
 /// Children before parents, so no foreign key is ever left dangling mid-way.
 const CLEAR: &[&str] = &[
     "DELETE FROM room_seats WHERE account_id = $1",
@@ -83,6 +125,55 @@ impl SqlStore {
     pub(crate) async fn counts_tx(&self) -> CoreResult<Counts> {
         let mut conn = self.pool().acquire().await.db()?;
         count_on(&mut conn, self.account()).await
+    }
+
+    /// The counts, each kept on its own and moved by the records added and removed since
+    /// (see `cache.rs`): logging an interaction does not count a million of them again.
+    pub(crate) async fn counts_kept(&self) -> CoreResult<Counts> {
+        let mut n = [0_u64; COUNTED.len()];
+        for (slot, &(kinds, sql)) in n.iter_mut().zip(&COUNTED) {
+            let reads = Reads::rows(kinds, kinds[0]);
+            let load = |kept: Option<(u64, Vec<Changed>)>| async move {
+                if let Some((count, changed)) = kept {
+                    let added = changed.iter().filter(|c| c.exists && !c.existed).count();
+                    let removed = changed.iter().filter(|c| c.existed && !c.exists).count();
+                    return Ok((count + added as u64).saturating_sub(removed as u64));
+                }
+                let count: i64 = sqlx::query_scalar(sql)
+                    .bind(self.account())
+                    .fetch_one(self.pool())
+                    .await
+                    .db()?;
+                Ok(u64::try_from(count).unwrap_or(0))
+            };
+            *slot = *self
+                .shared_rows(format!("count {}", kinds[0]), reads, load)
+                .await?;
+        }
+        let [
+            people,
+            connections,
+            interactions,
+            goals,
+            wins,
+            evidence,
+            perceptions,
+            opportunities,
+            decisions,
+            reviews,
+        ] = n;
+        Ok(Counts {
+            people,
+            connections,
+            interactions,
+            goals,
+            wins,
+            evidence,
+            perceptions,
+            opportunities,
+            decisions,
+            reviews,
+        })
     }
 
     pub(crate) async fn export_workspace_tx(&self) -> CoreResult<Workspace> {

@@ -124,6 +124,17 @@ fn pages(c: &mut Criterion) {
     ];
     let mut g = c.benchmark_group("pages");
     g.sample_size(20);
+    // Person pages differ only by handle: one name for all, so runs compare.
+    let name = |path: &str| {
+        if path.starts_with("/people/") {
+            "/people/{handle}".to_string()
+        } else if path.starts_with("/paths?to=") {
+            "/paths?to={handle}".to_string()
+        } else {
+            path.to_string()
+        }
+    };
+    let mut served = Vec::new();
     for path in &paths {
         let (status, bytes) = rt.block_on(fetch(&app, path));
         if status != StatusCode::OK {
@@ -131,15 +142,8 @@ fn pages(c: &mut Criterion) {
             continue;
         }
         eprintln!("{path}: {bytes} bytes");
-        // Person pages differ only by handle: one name for all, so runs compare.
-        let name = if path.starts_with("/people/") {
-            "/people/{handle}"
-        } else if path.starts_with("/paths?to=") {
-            "/paths?to={handle}"
-        } else {
-            path.as_str()
-        };
-        g.bench_function(name, |b| b.iter(|| rt.block_on(fetch(&app, path))));
+        served.push(path.as_str());
+        g.bench_function(name(path), |b| b.iter(|| rt.block_on(fetch(&app, path))));
     }
     // The pages above are served from what the store and the app keep while the database
     // is unchanged. The first view after a change reads and renders again: before each
@@ -201,9 +205,16 @@ fn pages(c: &mut Criterion) {
             }),
         ),
     ];
+    // Every page after the change that reaches most lists (a person edited); the home
+    // page and the people list after each kind.
     for (change, touch) in &changes {
-        for path in ["/", "/people"] {
-            g.bench_function(format!("{path} after {change}"), |b| {
+        let pages: &[&str] = if *change == "a person edited" {
+            &served
+        } else {
+            &["/", "/people"]
+        };
+        for &path in pages {
+            g.bench_function(format!("{} after {change}", name(path)), |b| {
                 b.iter_batched(
                     touch,
                     |()| rt.block_on(fetch(&app, path)),

@@ -3,6 +3,7 @@
 //! each other's handlers, and neither holds a rule of the domain.
 
 use std::collections::HashSet;
+use std::sync::Arc;
 
 use fanclub_core::engine::cadence::Due;
 use fanclub_core::engine::coverage::RoomCoverage;
@@ -59,7 +60,7 @@ pub(crate) async fn momentum(store: &dyn Store, today: Day) -> CoreResult<Moment
 pub(crate) async fn is_empty(store: &dyn Store) -> CoreResult<bool> {
     // Anyone in it answers at once, from the list the pages read anyway; counting every
     // table (a million interactions) is left for the workspace without people.
-    if !store.list_people().await?.is_empty() {
+    if !store.shared_people().await?.is_empty() {
         return Ok(false);
     }
     Ok(store.counts().await?.is_empty())
@@ -143,18 +144,22 @@ pub(crate) async fn people(
     store: &dyn Store,
     filter: &PeopleFilter,
 ) -> CoreResult<Vec<Record<Person>>> {
-    let mut people = store.list_people().await?;
-    people.retain(|p| filter.matches(p));
-    Ok(people)
+    let people = store.shared_people().await?;
+    Ok(people
+        .iter()
+        .filter(|p| filter.matches(p))
+        .cloned()
+        .collect())
 }
 
 /// A person by id, handle or unambiguous name (the same rules as the CLI).
 pub(crate) async fn find_person(store: &dyn Store, key: &str) -> CoreResult<Record<Person>> {
-    let people = store.list_people().await?;
+    let people = store.shared_people().await?;
     let id = resolve_person(&people, key)?;
     people
-        .into_iter()
+        .iter()
         .find(|p| p.id == id)
+        .cloned()
         .ok_or_else(|| CoreError::not_found("person", key))
 }
 
@@ -189,8 +194,8 @@ pub(crate) struct PersonDetail {
 pub(crate) async fn by_handle(
     store: &dyn Store,
     handle: &str,
-) -> CoreResult<(Record<Person>, Vec<Record<Person>>)> {
-    let people = store.list_people().await?;
+) -> CoreResult<(Record<Person>, Arc<Vec<Record<Person>>>)> {
+    let people = store.shared_people().await?;
     let person = people
         .iter()
         .find(|p| p.handle.as_str() == handle)
@@ -265,7 +270,7 @@ pub(crate) async fn create_person(
     handle_given: bool,
     today: Day,
 ) -> CoreResult<Record<Person>> {
-    let people = store.list_people().await?;
+    let people = store.shared_people().await?;
     let taken: HashSet<&str> = people.iter().map(|p| p.handle.as_str()).collect();
     if handle_given {
         if taken.contains(person.handle.as_str()) {

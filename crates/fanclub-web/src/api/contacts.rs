@@ -89,7 +89,7 @@ pub(crate) async fn log_interaction(
     ApiJson(draft): ApiJson<InteractionDraft>,
 ) -> ApiResult<Response> {
     let store = &*state.store;
-    let people = store.list_people().await?;
+    let people = store.shared_people().await?;
     let interaction = draft.parse(&people, state.today()).map_err(first_error)?;
     let saved = store.create_interaction(&interaction).await?;
     Ok(created(format!("/interactions/{}", saved.id), saved))

@@ -269,7 +269,7 @@ struct EvidenceFormPage {
 async fn form_page(state: &AppState, form: Editor<EvidenceForm>) -> PageResult {
     let store = &*state.store;
     let framework = store.get_framework().await?;
-    let people = store.list_people().await?;
+    let people = store.shared_people().await?;
     let witnesses = witnesses(state, &people).await?;
     let wins = store.list_wins().await?;
     let status = if form.has_errors() {
@@ -301,7 +301,7 @@ async fn new(State(state): State<AppState>, Query(q): Query<EvidenceQuery>) -> P
 
 async fn edit(State(state): State<AppState>, Path(raw): Path<i64>) -> PageResult {
     let e = state.store.get_evidence(id(raw)).await?;
-    let people = state.store.list_people().await?;
+    let people = state.store.shared_people().await?;
     let form = Editor::editing(
         EvidenceForm::of(&e, &people),
         format!("/evidence/{raw}"),
@@ -316,7 +316,7 @@ async fn parse_posted(
 ) -> Result<Result<Evidence, FieldErrors>, CoreError> {
     let store = &*state.store;
     let framework = store.get_framework().await?;
-    let people = store.list_people().await?;
+    let people = store.shared_people().await?;
     let wins = store.list_wins().await?;
     Ok(values.parse(&framework, &people, &wins, state.today()))
 }
@@ -394,7 +394,7 @@ fn notice(done: &str) -> Option<&'static str> {
 async fn index(State(state): State<AppState>, Query(q): Query<EvidenceQuery>) -> PageResult {
     let store = &*state.store;
     let framework = store.get_framework().await?;
-    let people = store.list_people().await?;
+    let people = store.shared_people().await?;
     let wins = store.list_wins().await?;
     let all = store.list_evidence().await?;
     let total = all.len();

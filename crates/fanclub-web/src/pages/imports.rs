@@ -88,7 +88,7 @@ async fn plan(
     upload: &Upload,
 ) -> Result<Result<(ImportPlan, Vec<Problem>), String>, CoreError> {
     let store = &*state.store;
-    let people = store.list_people().await?;
+    let people = store.shared_people().await?;
     let refs: HashSet<String> = store.external_refs().await?.into_iter().collect();
     let today = state.today();
     let options = upload.choices.plan_options(settings, today);

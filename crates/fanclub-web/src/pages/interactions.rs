@@ -58,7 +58,7 @@ async fn new(State(state): State<AppState>, Query(q): Query<NewQuery>) -> PageRe
 
 async fn create(State(state): State<AppState>, Form(form): Form<InteractionForm>) -> PageResult {
     let store = &*state.store;
-    let people = store.list_people().await?;
+    let people = store.shared_people().await?;
     match form.draft().parse(&people, state.today()) {
         Ok(interaction) => {
             let saved = store.create_interaction(&interaction).await?;
@@ -181,7 +181,7 @@ async fn edit(
 ) -> PageResult {
     let store = &*state.store;
     let i = store.get_interaction(InteractionId::from_raw(id)).await?;
-    let people = store.list_people().await?;
+    let people = store.shared_people().await?;
     let mut f = InteractionEditForm::of(&i, &people);
     f.back = q.back;
     ok(&edit_page(i.id, &f, &FieldErrors::default(), &people))
@@ -194,7 +194,7 @@ async fn update(
 ) -> PageResult {
     let store = &*state.store;
     let before = store.get_interaction(InteractionId::from_raw(id)).await?;
-    let people = store.list_people().await?;
+    let people = store.shared_people().await?;
     match form.parse(&before, &people, state.today()) {
         Ok(value) => {
             let saved = store
@@ -219,7 +219,7 @@ async fn confirm_delete(
 ) -> PageResult {
     let store = &*state.store;
     let i = store.get_interaction(InteractionId::from_raw(id)).await?;
-    let people = store.list_people().await?;
+    let people = store.shared_people().await?;
     let names: Vec<String> = i
         .people
         .iter()
@@ -261,7 +261,7 @@ async fn delete(
 ) -> PageResult {
     let store = &*state.store;
     let i = store.get_interaction(InteractionId::from_raw(id)).await?;
-    let people = store.list_people().await?;
+    let people = store.shared_people().await?;
     store.delete_interaction(i.id).await?;
     Ok(Redirect::to(&return_to(&q.back, &i, &people, "interaction-removed")).into_response())
 }
@@ -281,7 +281,7 @@ async fn follow_up_done(
     }
     i.follow_up_done = true;
     store.update_interaction(&i).await?;
-    let people = store.list_people().await?;
+    let people = store.shared_people().await?;
     // From the weekly review, back to it.
     if q.back == "week" {
         return Ok(Redirect::to("/?saved=follow-up-done#follow-ups-heading").into_response());

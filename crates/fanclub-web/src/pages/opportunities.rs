@@ -223,7 +223,7 @@ fn status_of(form: &Editor<OpportunityForm>) -> StatusCode {
 
 async fn list_page(state: &AppState, form: Editor<OpportunityForm>, done: &str) -> PageResult {
     let store = &*state.store;
-    let people = store.list_people().await?;
+    let people = store.shared_people().await?;
     let ranked = pick::ranked(store, &people, state.today()).await?;
     let framework = store.get_framework().await?;
     let rows = store
@@ -260,7 +260,7 @@ async fn list_page(state: &AppState, form: Editor<OpportunityForm>, done: &str) 
 }
 
 async fn form_page(state: &AppState, form: Editor<OpportunityForm>) -> PageResult {
-    let people = state.store.list_people().await?;
+    let people = state.store.shared_people().await?;
     let ranked = pick::ranked(&*state.store, &people, state.today()).await?;
     let framework = state.store.get_framework().await?;
     render(
@@ -282,7 +282,7 @@ async fn parse_posted(
     state: &AppState,
     values: &OpportunityForm,
 ) -> Result<Result<Opportunity, FieldErrors>, fanclub_core::CoreError> {
-    let people = state.store.list_people().await?;
+    let people = state.store.shared_people().await?;
     let framework = state.store.get_framework().await?;
     Ok(values.parse(&people, &framework, state.today()))
 }
@@ -304,7 +304,7 @@ async fn create(State(state): State<AppState>, Form(pairs): Form<Pairs>) -> Page
 
 async fn edit(State(state): State<AppState>, Path(raw): Path<i64>) -> PageResult {
     let o = state.store.get_opportunity(id(raw)).await?;
-    let people = state.store.list_people().await?;
+    let people = state.store.shared_people().await?;
     let form = Editor::editing(
         OpportunityForm::of(&o, &people),
         format!("/opportunities/{raw}"),

@@ -181,13 +181,13 @@ async fn check(State(state): State<AppState>, Form(mut form): Form<CheckForm>) -
 
 /// Who the message is for, and the warmest way the member is connected to them.
 async fn recipient(store: &dyn Store, key: &str, today: Day) -> CoreResult<Recipient> {
-    let people = store.list_people().await?;
+    let people = store.shared_people().await?;
     let id = resolve_person(&people, key)?;
     let person = people
         .iter()
         .find(|p| p.id == id)
         .ok_or_else(|| CoreError::not_found("person", key))?;
-    let connections = store.list_connections().await?;
+    let connections = store.shared_connections().await?;
     let contacts = store.last_contacts().await?;
     let graph = IntroGraph::build(&people, &connections, &contacts, today);
     Ok(Recipient {

@@ -60,7 +60,7 @@ struct PathsPage {
 async fn index(State(state): State<AppState>, Query(query): Query<PathsQuery>) -> PageResult {
     let today = state.today();
     let store = &*state.store;
-    let people = store.list_people().await?;
+    let people = store.shared_people().await?;
     let (k, k_error) = match parse_k(&query.k) {
         Ok(k) => (k, None),
         Err(e) => (DEFAULT_PATHS, Some(e.to_string())),
@@ -73,7 +73,7 @@ async fn index(State(state): State<AppState>, Query(query): Query<PathsQuery>) -
     if !query.to.trim().is_empty() && k_error.is_none() {
         match target(&people, &query.to) {
             Ok(id) => {
-                let connections = store.list_connections().await?;
+                let connections = store.shared_connections().await?;
                 let contacts = store.last_contacts().await?;
                 let graph = IntroGraph::build(&people, &connections, &contacts, today);
                 result = Some(graph.paths(id, k));

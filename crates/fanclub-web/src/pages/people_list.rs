@@ -100,8 +100,8 @@ impl Sort {
 
 /// One row of the list.
 #[derive(Debug, Clone)]
-struct Row {
-    p: Record<Person>,
+struct Row<P = Record<Person>> {
+    p: P,
     /// Days since the last logged contact; `None` when there is none.
     days_since: Option<i64>,
     /// Days past their cadence, when they are due.
@@ -158,7 +158,7 @@ async fn index(State(state): State<AppState>, Query(query): Query<PeopleQuery>) 
     let page = parse_page(&query.page)?;
     let today = state.today();
     let store = &*state.store;
-    let people = store.list_people().await?;
+    let people = store.shared_people().await?;
     let contacts = store.last_contacts().await?;
     let decisions = store.list_decisions().await?;
     let settings = store.get_settings().await?;
@@ -169,8 +169,9 @@ async fn index(State(state): State<AppState>, Query(query): Query<PeopleQuery>) 
             .collect();
     let last: HashMap<PersonId, Day> = contacts.iter().map(|c| (c.person, c.on)).collect();
     let total = people.len();
-    let mut rows: Vec<Row> = people
-        .into_iter()
+    // Rows of the shared list; only the page's rows are copied out of it.
+    let mut rows: Vec<Row<&Record<Person>>> = people
+        .iter()
         .filter(|p| filter.matches(p))
         .filter(|p| !overdue_only || due.contains_key(&p.id))
         .map(|p| Row {
@@ -186,7 +187,16 @@ async fn index(State(state): State<AppState>, Query(query): Query<PeopleQuery>) 
     // A page past the end (the list shrank since the link was made) shows the last one.
     let page = page.min(page_count);
     let start = (page - 1) * PAGE_SIZE;
-    let rows: Vec<Row> = rows.into_iter().skip(start).take(PAGE_SIZE).collect();
+    let rows: Vec<Row> = rows
+        .into_iter()
+        .skip(start)
+        .take(PAGE_SIZE)
+        .map(|r| Row {
+            p: r.p.clone(),
+            days_since: r.days_since,
+            overdue_by: r.overdue_by,
+        })
+        .collect();
     let link = |sort: Sort, page: usize| href(&query, sort, overdue_only, page);
     let sort_link = |s: Sort| SortLink {
         href: link(s, 1),
@@ -251,10 +261,11 @@ fn parse_page(raw: &str) -> Result<usize, CoreError> {
 }
 
 /// Sort in place; ties always fall back to the name, then the id, so the order is stable.
-fn order(rows: &mut [Row], sort: Sort) {
-    let name = |r: &Row| (r.p.name.as_str().to_lowercase(), r.p.id);
+fn order(rows: &mut [Row<&Record<Person>>], sort: Sort) {
+    let name = |r: &Row<&Record<Person>>| (r.p.name.as_str().to_lowercase(), r.p.id);
     match sort {
-        Sort::Name => rows.sort_by_cached_key(name),
+        // The store lists everyone by name already.
+        Sort::Name => {}
         Sort::Influence => {
             rows.sort_by_cached_key(|r| (std::cmp::Reverse(r.p.influence.get()), name(r)))
         }

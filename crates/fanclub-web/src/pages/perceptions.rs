@@ -200,7 +200,7 @@ async fn suggestions(
 
 async fn list_page(state: &AppState, form: Editor<PerceptionForm>, done: &str) -> PageResult {
     let store = &*state.store;
-    let people = store.list_people().await?;
+    let people = store.shared_people().await?;
     let checks = store.list_perceptions().await?;
     let people_choices = suggestions(state, &people, &checks, &form.values.person).await?;
     let rows: Vec<PerceptionRow> = checks
@@ -229,7 +229,7 @@ async fn list_page(state: &AppState, form: Editor<PerceptionForm>, done: &str) -
 }
 
 async fn form_page(state: &AppState, form: Editor<PerceptionForm>) -> PageResult {
-    let people = state.store.list_people().await?;
+    let people = state.store.shared_people().await?;
     let checks = state.store.list_perceptions().await?;
     render(
         status_of(&form),
@@ -251,7 +251,7 @@ async fn index(State(state): State<AppState>, Query(q): Query<PerceptionsQuery>)
 }
 
 async fn create(State(state): State<AppState>, Form(values): Form<PerceptionForm>) -> PageResult {
-    let people = state.store.list_people().await?;
+    let people = state.store.shared_people().await?;
     match values.parse(&people, state.today()) {
         Ok(p) => {
             let saved = state.store.create_perception(&p).await?;
@@ -267,7 +267,7 @@ async fn create(State(state): State<AppState>, Form(values): Form<PerceptionForm
 
 async fn edit(State(state): State<AppState>, Path(raw): Path<i64>) -> PageResult {
     let p = state.store.get_perception(id(raw)).await?;
-    let people = state.store.list_people().await?;
+    let people = state.store.shared_people().await?;
     let form = Editor::editing(
         PerceptionForm::of(&p, &people),
         format!("/perceptions/{raw}"),
@@ -282,7 +282,7 @@ async fn update(
     Form(values): Form<PerceptionForm>,
 ) -> PageResult {
     let before = state.store.get_perception(id(raw)).await?;
-    let people = state.store.list_people().await?;
+    let people = state.store.shared_people().await?;
     match values.parse(&people, state.today()) {
         Ok(p) => {
             state

@@ -124,7 +124,7 @@ async fn room_page(
     notice: Option<&'static str>,
     today: fanclub_core::Day,
 ) -> Result<RoomPage, CoreError> {
-    let people = store.list_people().await?;
+    let people = store.shared_people().await?;
     let r = core_services::room_coverage(store, std::slice::from_ref(&d), today)
         .await?
         .into_iter()
@@ -154,7 +154,7 @@ async fn show(
 ) -> PageResult {
     let store = &*state.store;
     let d = store.get_decision(DecisionId::from_raw(id)).await?;
-    let people = store.list_people().await?;
+    let people = store.shared_people().await?;
     let form = seat_view(d.id, &SeatForm::blank(), &FieldErrors::default(), &people);
     ok(&room_page(store, d, form, notice(&q.saved), state.today()).await?)
 }
@@ -233,7 +233,7 @@ fn decision_page(
 }
 
 async fn new(State(state): State<AppState>) -> PageResult {
-    let people = state.store.list_people().await?;
+    let people = state.store.shared_people().await?;
     ok(&decision_page(
         &DecisionForm::blank(),
         &FieldErrors::default(),
@@ -244,7 +244,7 @@ async fn new(State(state): State<AppState>) -> PageResult {
 
 async fn create(State(state): State<AppState>, Form(form): Form<DecisionForm>) -> PageResult {
     let store = &*state.store;
-    let people = store.list_people().await?;
+    let people = store.shared_people().await?;
     match form.parse(&people, Vec::new()) {
         // The decision and its seats are one store call, one transaction.
         Ok(d) => Ok(to_room(store.create_decision(&d).await?.id, "added")),
@@ -258,7 +258,7 @@ async fn create(State(state): State<AppState>, Form(form): Form<DecisionForm>) -
 async fn edit(State(state): State<AppState>, Path(id): Path<i64>) -> PageResult {
     let store = &*state.store;
     let d = store.get_decision(DecisionId::from_raw(id)).await?;
-    let people = store.list_people().await?;
+    let people = store.shared_people().await?;
     ok(&decision_page(
         &DecisionForm::of(&d),
         &FieldErrors::default(),
@@ -274,7 +274,7 @@ async fn update(
 ) -> PageResult {
     let store = &*state.store;
     let before = store.get_decision(DecisionId::from_raw(id)).await?;
-    let people = store.list_people().await?;
+    let people = store.shared_people().await?;
     // The room is not on this form: seats are kept as they are.
     form.deciders.clear();
     form.voices.clear();
@@ -339,7 +339,7 @@ async fn seat(
 ) -> PageResult {
     let store = &*state.store;
     let mut d = store.get_decision(DecisionId::from_raw(id)).await?;
-    let people = store.list_people().await?;
+    let people = store.shared_people().await?;
     match form.parse(&people) {
         Ok(seat) => {
             match d.room.iter_mut().find(|s| s.person == seat.person) {

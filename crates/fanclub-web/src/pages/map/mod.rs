@@ -153,7 +153,7 @@ struct MapPage {
 async fn index(State(state): State<AppState>, Query(query): Query<MapQuery>) -> PageResult {
     let today = state.today();
     let store = &*state.store;
-    let people = store.list_people().await?;
+    let people = store.shared_people().await?;
     let decisions = store.list_decisions().await?;
     let wanted = parse_room(&query.room)?;
     let room = match wanted {

@@ -146,7 +146,7 @@ fn person_form_page(
 
 pub(super) async fn new(State(state): State<AppState>) -> PageResult {
     let today = state.today();
-    let people = state.store.list_people().await?;
+    let people = state.store.shared_people().await?;
     ok(&person_form_page(
         &PersonForm::blank(today),
         &FieldErrors::default(),
@@ -161,7 +161,7 @@ pub(super) async fn create(
 ) -> PageResult {
     let today = state.today();
     let store = &*state.store;
-    let people = store.list_people().await?;
+    let people = store.shared_people().await?;
     match form.parse(None, &people, today) {
         Ok(input) => {
             let saved =

@@ -12,6 +12,8 @@ mod show;
 mod stance;
 mod trust;
 
+use std::sync::Arc;
+
 use axum::Router;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
@@ -56,7 +58,7 @@ fn handles_except(people: &[Record<Person>], me: PersonId) -> Vec<String> {
 async fn person(
     store: &dyn Store,
     handle: &str,
-) -> Result<(Record<Person>, Vec<Record<Person>>), CoreError> {
+) -> Result<(Record<Person>, Arc<Vec<Record<Person>>>), CoreError> {
     crate::services::by_handle(store, handle).await
 }
 

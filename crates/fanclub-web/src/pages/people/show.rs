@@ -84,7 +84,7 @@ pub(super) async fn show(
     let today = state.today();
     let store = &*state.store;
     let d = services::person_detail(store, &handle, today).await?;
-    let people = store.list_people().await?;
+    let people = store.shared_people().await?;
     let logged = query
         .logged
         .and_then(|id| d.interactions.iter().find(|i| i.id.get() == id).cloned());

@@ -154,7 +154,7 @@ impl WinsPage {
         // Everything is loaded once: the engine's answers are computed here, not through a
         // service that would load the people a second time.
         let wins = store.list_wins().await?;
-        let people = store.list_people().await?;
+        let people = store.shared_people().await?;
         let decisions = store.list_decisions().await?;
         let goals = store.list_goals().await?;
         let framework = store.get_framework().await?;

@@ -91,7 +91,7 @@ pub(super) async fn create(
     let store = &*state.store;
     let today = state.today();
     let w = store.get_win(id(raw)).await?;
-    let people = store.list_people().await?;
+    let people = store.shared_people().await?;
     match values.parse(&w, &people, today) {
         Ok(s) => {
             store.add_share(w.id, &s).await?;
