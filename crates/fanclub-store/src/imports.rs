@@ -148,7 +148,18 @@ impl SqlStore {
     ) -> CoreResult<ImportSummary> {
         let account = self.account();
         let mut tx = begin_write(conn).await?;
-        let muted = change_log::mute(&mut tx).await?;
+        let muted = change_log::mute(
+            &mut tx,
+            Some(&[
+                "people",
+                "person_emails",
+                "stance_changes",
+                "interactions",
+                "interaction_people",
+                "contact_summary",
+            ]),
+        )
+        .await?;
 
         // Everyone the plan names must still be here (the member may have removed someone
         // between the dry run and now).

@@ -258,7 +258,7 @@ impl SqlStore {
 
     pub(crate) async fn clear_workspace_tx(&self) -> CoreResult<()> {
         let mut tx = self.begin().await?;
-        let muted = change_log::mute(&mut tx).await?;
+        let muted = change_log::mute(&mut tx, None).await?;
         for &sql in CLEAR {
             sqlx::query(sql)
                 .bind(self.account())

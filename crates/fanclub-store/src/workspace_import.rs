@@ -210,7 +210,7 @@ impl SqlStore {
     ) -> CoreResult<Vec<PersonId>> {
         let account = self.account();
         let mut tx = begin_write(conn).await?;
-        let muted = change_log::mute(&mut tx).await?;
+        let muted = change_log::mute(&mut tx, None).await?;
         let before = count_on(&mut tx, account).await?;
         if !before.is_empty() {
             return Err(CoreError::Conflict(format!(
