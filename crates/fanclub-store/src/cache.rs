@@ -23,8 +23,9 @@
 //! A change does not throw every list away. Triggers on every table write a change log
 //! (migration `0005_change_log.sql`): the kind of record each commit touched and its id.
 //! When the version moves, the cache reads the log rows it has not seen, and a list is read
-//! again only if a kind it is read from changed; lists that know how (people, last
-//! contacts, open follow-ups) re-read only the records that changed and put them in place.
+//! again only if a kind it is read from changed; those that know how (people, last
+//! contacts, open follow-ups, the counts) re-read only the records that changed and put
+//! them in place.
 //! A commit the log does not explain (a version change with no new rows, or rows missing
 //! because the log was pruned past the cache) counts as a change to everything.
 //!
