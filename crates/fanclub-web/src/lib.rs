@@ -11,6 +11,7 @@ mod error;
 mod forms;
 mod forms_people;
 mod markdown;
+mod network;
 mod page_cache;
 mod pages;
 mod security;
@@ -71,6 +72,8 @@ pub struct AppState {
     pub(crate) imports: Arc<pages::imports::PendingImports>,
     /// Pages kept while the workspace is unchanged (`page_cache.rs`).
     pub(crate) pages: Arc<page_cache::PageCache>,
+    /// The introduction network last laid out (`network.rs`).
+    pub(crate) network: Arc<network::KeptNetwork>,
 }
 
 impl AppState {
@@ -83,6 +86,7 @@ impl AppState {
             location: None,
             imports: Arc::default(),
             pages: Arc::default(),
+            network: Arc::default(),
         }
     }
 

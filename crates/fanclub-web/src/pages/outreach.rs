@@ -11,9 +11,9 @@ use axum::http::StatusCode;
 use axum::routing::get;
 use axum::{Form, Router};
 use fanclub_core::engine::outreach::{self, Finding, OutreachReport, Severity, Verdict};
-use fanclub_core::engine::paths::{IntroGraph, PathsResult};
+use fanclub_core::engine::paths::PathsResult;
 use fanclub_core::resolve::resolve_person;
-use fanclub_core::{CoreError, CoreResult, Day, Store};
+use fanclub_core::{CoreError, CoreResult, Day};
 use serde::Deserialize;
 
 use super::{Layout, Nav, PageResult, render};
@@ -137,7 +137,7 @@ async fn check(State(state): State<AppState>, Form(mut form): Form<CheckForm>) -
         );
     }
     if !form.to.trim().is_empty() {
-        match recipient(&*state.store, &form.to, today).await {
+        match recipient(&state, &form.to, today).await {
             Ok(r) => page.recipient = Some(r),
             Err(e @ (CoreError::NotFound { .. } | CoreError::Ambiguous { .. })) => {
                 page.errors.push("to", e)
@@ -180,7 +180,8 @@ async fn check(State(state): State<AppState>, Form(mut form): Form<CheckForm>) -
 }
 
 /// Who the message is for, and the warmest way the member is connected to them.
-async fn recipient(store: &dyn Store, key: &str, today: Day) -> CoreResult<Recipient> {
+async fn recipient(state: &AppState, key: &str, today: Day) -> CoreResult<Recipient> {
+    let store = &*state.store;
     let people = store.shared_people().await?;
     let id = resolve_person(&people, key)?;
     let person = people
@@ -189,7 +190,7 @@ async fn recipient(store: &dyn Store, key: &str, today: Day) -> CoreResult<Recip
         .ok_or_else(|| CoreError::not_found("person", key))?;
     let connections = store.shared_connections().await?;
     let contacts = store.last_contacts().await?;
-    let graph = IntroGraph::build(&people, &connections, &contacts, today);
+    let graph = state.network.graph(&people, &connections, &contacts, today);
     Ok(Recipient {
         name: person.name.to_string(),
         handle: person.handle.to_string(),

@@ -7,7 +7,7 @@ use axum::Router;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::routing::get;
-use fanclub_core::engine::paths::{DEFAULT_PATHS, IntroGraph, MAX_PATHS, PathsResult, Reach};
+use fanclub_core::engine::paths::{DEFAULT_PATHS, MAX_PATHS, PathsResult, Reach};
 use fanclub_core::resolve::resolve_person;
 use fanclub_core::{CoreError, Person, Record};
 use serde::Deserialize;
@@ -75,7 +75,7 @@ async fn index(State(state): State<AppState>, Query(query): Query<PathsQuery>) -
             Ok(id) => {
                 let connections = store.shared_connections().await?;
                 let contacts = store.last_contacts().await?;
-                let graph = IntroGraph::build(&people, &connections, &contacts, today);
+                let graph = state.network.graph(&people, &connections, &contacts, today);
                 result = Some(graph.paths(id, k));
             }
             Err(e) => {

@@ -71,21 +71,43 @@ impl Graph {
         last_contacts: &[LastContact],
         today: Day,
     ) -> Graph {
+        let (index, ids) = node_index(people);
+        let network = Network::build(&index, ids.len() + 1, connections);
+        Graph::assemble(people, index, &network, last_contacts, today)
+    }
+
+    /// The graph from a network laid out before for the same people (`Network::fits`):
+    /// only what depends on the people themselves and on my contacts is worked out.
+    pub fn with_network(
+        people: &[Record<Person>],
+        network: &Network,
+        last_contacts: &[LastContact],
+        today: Day,
+    ) -> Graph {
+        let (index, _) = node_index(people);
+        Graph::assemble(people, index, network, last_contacts, today)
+    }
+
+    /// Nodes, my links, and the rows with my links put in: mine as row 0, and a link back
+    /// to me at the head of each row I reach (me, node 0, sorts before everyone).
+    fn assemble(
+        people: &[Record<Person>],
+        index: HashMap<PersonId, u32>,
+        network: &Network,
+        last_contacts: &[LastContact],
+        today: Day,
+    ) -> Graph {
         let contacts = contacts_by_person(last_contacts);
-        let n = people.len() + 1;
-        let mut index = HashMap::with_capacity(people.len());
-        let mut nodes = Vec::with_capacity(people.len());
-        let mut relay = Vec::with_capacity(n);
+        let mut nodes = Vec::with_capacity(index.len());
+        let mut relay = Vec::with_capacity(index.len() + 1);
         let mut by_organisation: HashMap<String, Vec<u32>> = HashMap::new();
         relay.push(false);
         for p in people {
-            // A person listed twice keeps their first node; the later copy is ignored
-            // rather than splitting their connections over two nodes.
-            if index.contains_key(&p.id) {
+            // A person listed twice keeps their first node (see `node_index`).
+            let v = u32::try_from(nodes.len() + 1).unwrap_or(u32::MAX);
+            if index.get(&p.id) != Some(&v) {
                 continue;
             }
-            let v = u32::try_from(nodes.len() + 1).unwrap_or(u32::MAX);
-            index.insert(p.id, v);
             let days = contacts.get(&p.id).map(|&on| days_since(on, today));
             let organisation = p
                 .organisation
@@ -108,30 +130,143 @@ impl Graph {
         }
         let n = nodes.len() + 1;
 
-        // Directed arcs, both ways for every connection and every "me" link.
-        let mut edges: Vec<(u32, Arc)> = Vec::with_capacity(connections.len() * 2 + n * 2);
+        let mut me_cost = vec![f32::INFINITY; n];
         for (i, node) in nodes.iter().enumerate() {
             if let Some(link) = node.me_link {
-                let v = u32::try_from(i + 1).unwrap_or(u32::MAX);
-                let cost = weights::cost(link.closeness);
-                edges.push((
-                    ME,
-                    Arc {
-                        to: v,
-                        cost,
-                        strength: 0,
-                    },
-                ));
-                edges.push((
-                    v,
-                    Arc {
-                        to: ME,
-                        cost,
-                        strength: 0,
-                    },
-                ));
+                me_cost[i + 1] = weights::cost(link.closeness);
             }
         }
+        let me_arc = |v: usize| Arc {
+            to: u32::try_from(v).unwrap_or(u32::MAX),
+            cost: me_cost[v],
+            strength: 0,
+        };
+        let mine = (1..n).filter(|&v| me_cost[v].is_finite()).count();
+        let mut arcs = Vec::with_capacity(network.arcs.len() + mine * 2);
+        let mut offsets = Vec::with_capacity(n + 1);
+        offsets.push(0u32);
+        arcs.extend((1..n).filter(|&v| me_cost[v].is_finite()).map(me_arc));
+        offsets.push(u32::try_from(arcs.len()).unwrap_or(u32::MAX));
+        for (v, &cost) in me_cost.iter().enumerate().skip(1) {
+            if cost.is_finite() {
+                arcs.push(Arc {
+                    to: ME,
+                    cost,
+                    strength: 0,
+                });
+            }
+            arcs.extend_from_slice(network.row(v));
+            offsets.push(u32::try_from(arcs.len()).unwrap_or(u32::MAX));
+        }
+
+        let min_me_cost = me_cost.iter().copied().fold(f32::INFINITY, f32::min);
+        let mut me_by_cost: Vec<(f32, u32)> = arcs[offsets[0] as usize..offsets[1] as usize]
+            .iter()
+            .map(|a| (a.cost, a.to))
+            .collect();
+        me_by_cost.sort_by(|x, y| x.0.total_cmp(&y.0).then(x.1.cmp(&y.1)));
+        Graph {
+            nodes,
+            me_cost,
+            min_me_cost: f64::from(min_me_cost),
+            me_by_cost,
+            index,
+            offsets,
+            arcs,
+            relay,
+            by_organisation,
+        }
+    }
+
+    pub fn node_count(&self) -> usize {
+        self.nodes.len() + 1
+    }
+
+    pub fn arcs_of(&self, v: u32) -> &[Arc] {
+        let v = v as usize;
+        &self.arcs[self.offsets[v] as usize..self.offsets[v + 1] as usize]
+    }
+
+    /// The person at node `v` (not me).
+    pub fn node(&self, v: u32) -> &Node {
+        &self.nodes[v as usize - 1]
+    }
+
+    /// The arc from `a` to `b`, when they are linked.
+    pub fn arc(&self, a: u32, b: u32) -> Option<Arc> {
+        let row = self.arcs_of(a);
+        row.binary_search_by_key(&b, |x| x.to).ok().map(|i| row[i])
+    }
+
+    /// How many people this node is connected to, me excluded.
+    pub fn degree(&self, v: u32) -> usize {
+        self.arcs_of(v).iter().filter(|a| a.to != ME).count()
+    }
+
+    /// The strength of the connection between two people, if any.
+    pub fn strength(&self, a: u32, b: u32) -> Option<Strength> {
+        self.arc(a, b)
+            .filter(|x| x.strength > 0)
+            .and_then(|x| Strength::new(i64::from(x.strength)).ok())
+    }
+}
+
+/// Each person's node: person `i` of the input is node `i + 1`, a person listed twice
+/// keeping their first (the later copy is ignored rather than splitting their
+/// connections over two nodes). Also the ids in node order.
+fn node_index(people: &[Record<Person>]) -> (HashMap<PersonId, u32>, Vec<PersonId>) {
+    let mut index = HashMap::with_capacity(people.len());
+    let mut ids = Vec::with_capacity(people.len());
+    for p in people {
+        if index.contains_key(&p.id) {
+            continue;
+        }
+        ids.push(p.id);
+        index.insert(p.id, u32::try_from(ids.len()).unwrap_or(u32::MAX));
+    }
+    (index, ids)
+}
+
+/// Who knows whom, as compressed rows over the people's nodes, without my own links:
+/// it depends only on the connections and on which person is which node, so it can be
+/// kept while people's other fields and my contacts change (`Graph::with_network`).
+#[derive(Debug)]
+pub struct Network {
+    /// The people's ids in node order: the network fits any list that gives the same.
+    ids: Vec<PersonId>,
+    /// Node `v`'s connections are `arcs[offsets[v]..offsets[v + 1]]` (node 0, me: none).
+    offsets: Vec<u32>,
+    arcs: Vec<Arc>,
+}
+
+impl Network {
+    /// Lay out `connections` between `people` (links naming someone not in `people` are
+    /// ignored; a pair recorded twice keeps its strongest).
+    pub fn of(people: &[Record<Person>], connections: &[Record<Connection>]) -> Network {
+        let (index, ids) = node_index(people);
+        let mut network = Network::build(&index, ids.len() + 1, connections);
+        network.ids = ids;
+        network
+    }
+
+    /// Whether this network was laid out for the same people as `people`, in the same
+    /// order.
+    pub fn fits(&self, people: &[Record<Person>]) -> bool {
+        let (_, ids) = node_index(people);
+        ids == self.ids
+    }
+
+    fn row(&self, v: usize) -> &[Arc] {
+        &self.arcs[self.offsets[v] as usize..self.offsets[v + 1] as usize]
+    }
+
+    fn build(
+        index: &HashMap<PersonId, u32>,
+        n: usize,
+        connections: &[Record<Connection>],
+    ) -> Network {
+        // Directed arcs, both ways for every connection.
+        let mut edges: Vec<(u32, Arc)> = Vec::with_capacity(connections.len() * 2);
         for c in connections {
             let (Some(&a), Some(&b)) = (index.get(&c.a), index.get(&c.b)) else {
                 continue;
@@ -195,62 +330,10 @@ impl Graph {
             }
             new_offsets.push(u32::try_from(compact.len()).unwrap_or(u32::MAX));
         }
-
-        let mut me_cost = vec![f32::INFINITY; n];
-        for (i, node) in nodes.iter().enumerate() {
-            if let Some(link) = node.me_link {
-                me_cost[i + 1] = weights::cost(link.closeness);
-            }
-        }
-        let min_me_cost = me_cost.iter().copied().fold(f32::INFINITY, f32::min);
-        let mut me_by_cost: Vec<(f32, u32)> = compact
-            [new_offsets[0] as usize..new_offsets[1] as usize]
-            .iter()
-            .map(|a| (a.cost, a.to))
-            .collect();
-        me_by_cost.sort_by(|x, y| x.0.total_cmp(&y.0).then(x.1.cmp(&y.1)));
-        Graph {
-            nodes,
-            me_cost,
-            min_me_cost: f64::from(min_me_cost),
-            me_by_cost,
-            index,
+        Network {
+            ids: Vec::new(),
             offsets: new_offsets,
             arcs: compact,
-            relay,
-            by_organisation,
         }
-    }
-
-    pub fn node_count(&self) -> usize {
-        self.nodes.len() + 1
-    }
-
-    pub fn arcs_of(&self, v: u32) -> &[Arc] {
-        let v = v as usize;
-        &self.arcs[self.offsets[v] as usize..self.offsets[v + 1] as usize]
-    }
-
-    /// The person at node `v` (not me).
-    pub fn node(&self, v: u32) -> &Node {
-        &self.nodes[v as usize - 1]
-    }
-
-    /// The arc from `a` to `b`, when they are linked.
-    pub fn arc(&self, a: u32, b: u32) -> Option<Arc> {
-        let row = self.arcs_of(a);
-        row.binary_search_by_key(&b, |x| x.to).ok().map(|i| row[i])
-    }
-
-    /// How many people this node is connected to, me excluded.
-    pub fn degree(&self, v: u32) -> usize {
-        self.arcs_of(v).iter().filter(|a| a.to != ME).count()
-    }
-
-    /// The strength of the connection between two people, if any.
-    pub fn strength(&self, a: u32, b: u32) -> Option<Strength> {
-        self.arc(a, b)
-            .filter(|x| x.strength > 0)
-            .and_then(|x| Strength::new(i64::from(x.strength)).ok())
     }
 }

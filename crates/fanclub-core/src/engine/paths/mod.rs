@@ -28,7 +28,10 @@
 //! # Cost
 //!
 //! [`IntroGraph::build`] lays the graph out once (compressed adjacency lists); a query
-//! allocates nothing proportional to the graph after the first (see `search`).
+//! allocates nothing proportional to the graph after the first (see `search`). Most of
+//! the layout is the connections' [`Network`], which a caller may keep and hand to
+//! [`IntroGraph::with_network`] while the connections and the set of people stay the
+//! same: only my own links are then worked out again.
 
 mod graph;
 mod search;
@@ -42,6 +45,7 @@ use crate::engine::lookup::{PersonRef, ago};
 use crate::store::LastContact;
 use crate::{Connection, Day, Person, PersonId, Record, Stance, Strength};
 
+pub use graph::Network;
 use graph::{Graph, ME};
 use search::{Found, Scratch};
 use weights::MeLink;
@@ -156,6 +160,22 @@ impl IntroGraph {
     ) -> IntroGraph {
         IntroGraph {
             graph: Graph::build(people, connections, last_contacts, today),
+            pool: Mutex::new(Vec::new()),
+        }
+    }
+
+    /// The same graph as `build`, from a `Network` of the connections laid out before
+    /// for these people (`Network::fits` says whether it is). Building the network is
+    /// most of the work: it can be kept while connections do not change, whatever else
+    /// about the people or my contacts does.
+    pub fn with_network(
+        people: &[Record<Person>],
+        network: &Network,
+        last_contacts: &[LastContact],
+        today: Day,
+    ) -> IntroGraph {
+        IntroGraph {
+            graph: Graph::with_network(people, network, last_contacts, today),
             pool: Mutex::new(Vec::new()),
         }
     }

@@ -346,3 +346,54 @@ proptest! {
         prop_assert!(reach_ok);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// A network laid out before, for the same people, gives the graph a fresh build
+    /// gives, whatever changed since in their stances, organisations and my contacts.
+    #[test]
+    fn a_kept_network_answers_as_a_fresh_build(
+        before in proptest::collection::vec(0u8..6, 2..10),
+        after in proptest::collection::vec(0u8..6, 10),
+        contacted in proptest::collection::vec(any::<bool>(), 10),
+        edges in proptest::collection::vec((0usize..10, 0usize..10, 1i64..=5), 0..30),
+        k in 1usize..5,
+    ) {
+        let n = before.len();
+        let people = |stances: &[u8]| -> Vec<Record<Person>> {
+            (0..n)
+                .map(|i| at(
+                    person(i as i64 + 1, &format!("P{i}"), 3, 3, stance_of(stances[i])),
+                    if stances[i].is_multiple_of(2) { "Acme" } else { "Globex" },
+                ))
+                .collect()
+        };
+        let connections: Vec<Record<Connection>> = edges
+            .iter()
+            .enumerate()
+            .map(|(i, &(a, b, s))| link(i as i64 + 1, (a % n) as i64 + 1, (b % n) as i64 + 1, s))
+            .collect();
+        let contacts: Vec<LastContact> = (0..n)
+            .filter(|&i| contacted[i])
+            .map(|i| contact(i as i64 + 1, "2026-01-15"))
+            .collect();
+        let network = Network::of(&people(&before), &connections);
+        let now = people(&after);
+        prop_assert!(network.fits(&now));
+        let kept = IntroGraph::with_network(&now, &network, &contacts, day(TODAY));
+        let fresh = IntroGraph::build(&now, &connections, &contacts, day(TODAY));
+        for target in 1..=n as i64 + 1 {
+            prop_assert_eq!(kept.paths(pid(target), k), fresh.paths(pid(target), k));
+        }
+        // Someone more, or the same people in another order, is another network.
+        let mut more = now.clone();
+        more.push(person(99, "New", 3, 3, Stance::Supporter));
+        prop_assert!(!network.fits(&more));
+        if n > 1 {
+            let mut turned = now.clone();
+            turned.reverse();
+            prop_assert!(!network.fits(&turned));
+        }
+    }
+}
