@@ -38,7 +38,7 @@ use sqlx::any::AnyPoolOptions;
 use sqlx::{AnyPool, Connection, Executor};
 
 use cache::ReadCache;
-pub(crate) use cache::{Changed, Reads, ids};
+pub(crate) use change_log::{Changed, Reads, ids};
 pub use error::StoreError;
 use error::redact;
 use violation::DbResult;
