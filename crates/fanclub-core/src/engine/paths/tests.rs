@@ -282,6 +282,23 @@ fn brute_force(
     out
 }
 
+/// Connection `i` links people `a` and `b` (taken modulo the `n` people) at strength `s`.
+fn random_links(edges: &[(usize, usize, i64)], n: usize) -> Vec<Record<Connection>> {
+    edges
+        .iter()
+        .enumerate()
+        .map(|(i, &(a, b, s))| link(i as i64 + 1, (a % n) as i64 + 1, (b % n) as i64 + 1, s))
+        .collect()
+}
+
+/// A contact in January with each of the `n` people marked `contacted`.
+fn random_contacts(contacted: &[bool], n: usize) -> Vec<LastContact> {
+    (0..n)
+        .filter(|&i| contacted[i])
+        .map(|i| contact(i as i64 + 1, "2026-01-15"))
+        .collect()
+}
+
 fn stance_of(n: u8) -> Stance {
     Stance::ALL[usize::from(n) % Stance::ALL.len()]
 }
@@ -305,16 +322,11 @@ proptest! {
             .enumerate()
             .map(|(i, &s)| person(i as i64 + 1, &format!("P{i}"), 3, 3, stance_of(s)))
             .collect();
-        let connections: Vec<Record<Connection>> = edges
-            .iter()
-            .enumerate()
-            .filter(|(_, (a, b, _))| a % n != b % n)
-            .map(|(i, &(a, b, s))| link(i as i64 + 1, (a % n) as i64 + 1, (b % n) as i64 + 1, s))
+        let connections: Vec<Record<Connection>> = random_links(&edges, n)
+            .into_iter()
+            .filter(|c| c.a != c.b)
             .collect();
-        let contacts: Vec<LastContact> = (0..n)
-            .filter(|&i| contacted[i])
-            .map(|i| contact(i as i64 + 1, "2026-01-15"))
-            .collect();
+        let contacts = random_contacts(&contacted, n);
         let target = (target % n) as i64 + 1;
         let graph = IntroGraph::build(&people, &connections, &contacts, day(TODAY));
         let result = graph.paths(pid(target), k);
@@ -369,15 +381,9 @@ proptest! {
                 ))
                 .collect()
         };
-        let connections: Vec<Record<Connection>> = edges
-            .iter()
-            .enumerate()
-            .map(|(i, &(a, b, s))| link(i as i64 + 1, (a % n) as i64 + 1, (b % n) as i64 + 1, s))
-            .collect();
-        let contacts: Vec<LastContact> = (0..n)
-            .filter(|&i| contacted[i])
-            .map(|i| contact(i as i64 + 1, "2026-01-15"))
-            .collect();
+        // Links of someone to themselves included: the graph ignores them.
+        let connections = random_links(&edges, n);
+        let contacts = random_contacts(&contacted, n);
         let network = Network::of(&people(&before), &connections);
         let now = people(&after);
         prop_assert!(network.fits(&now));
