@@ -1,6 +1,8 @@
 //! `Store` for `SqlStore`: each method traced, and handed to the module that owns its
 //! concept.
 
+use std::sync::Arc;
+
 use async_trait::async_trait;
 use fanclub_core::import::{ImportPlan, ImportSummary, PersonMerge};
 use fanclub_core::store::LastContact;
@@ -10,8 +12,6 @@ use fanclub_core::{
     OpportunityId, PerceptionCheck, PerceptionId, Person, PersonDeletion, PersonId, Record,
     SearchHit, Settings, Share, StanceChange, Store, WeeklyReview, Win, WinId, Workspace,
 };
-
-use std::sync::Arc;
 
 use crate::{Reads, SqlStore};
 
