@@ -18,7 +18,7 @@ use sqlx::encode::Encode;
 use sqlx::error::BoxDynError;
 use sqlx::{Any, AnyConnection, Arguments, AssertSqlSafe, FromRow, Type};
 
-use crate::bulk::{JSON_ROWS, JsonBatch, insert_packed, next_id, parse_rows, split_head};
+use crate::bulk::{JSON_ROWS, JsonBatch, Packed, insert_packed, next_id, parse_rows, split_head};
 use crate::violation::{DbResult, to_core};
 
 /// Bound values per statement: under SQLite's limit (32766) and PostgreSQL's (65535).
@@ -274,23 +274,18 @@ pub(crate) async fn insert_rows<T: Sync>(
     }
     let (table, list) = split_head(head)?;
     let mut ids = Vec::with_capacity(if returning { rows.len() } else { 0 });
-    for chunk in rows.chunks(JSON_ROWS) {
-        let mut batch = JsonBatch::new(columns, chunk.len());
-        for row in chunk {
-            batch.start_row();
-            bind(
-                &mut Tuple {
-                    out: Out::Json(&mut batch),
-                    first: true,
-                },
-                row,
-            );
-            batch.end_row();
-        }
-        let Some(packed) = batch.pack()? else {
+    let mut chunks = rows.chunks(JSON_ROWS);
+    let mut next = chunks
+        .next()
+        .map(|chunk| (chunk, json_batch(columns, chunk, &mut bind)));
+    while let Some((chunk, packed)) = next.take() {
+        let Some(packed) = packed? else {
             let got =
                 insert_values(conn, head, columns, chunk, returning, subject, &mut bind).await?;
             ids.extend(got);
+            next = chunks
+                .next()
+                .map(|chunk| (chunk, json_batch(columns, chunk, &mut bind)));
             continue;
         };
         let first = if returning {
@@ -298,12 +293,44 @@ pub(crate) async fn insert_rows<T: Sync>(
         } else {
             None
         };
-        insert_packed(conn, table, list, packed, chunk.len(), first, subject).await?;
+        // SQLite runs the statement on the driver's own thread: the next batch is packed
+        // here meanwhile. `biased` polls the insert first, so that it is handed to that
+        // thread before the packing starts.
+        let following = chunks.next();
+        let (done, packed_next) = tokio::join!(
+            biased;
+            insert_packed(conn, table, list, packed, chunk.len(), first, subject),
+            async { following.map(|chunk| (chunk, json_batch(columns, chunk, &mut bind))) },
+        );
+        done?;
         if let Some(first) = first {
             ids.extend((0..chunk.len() as i64).map(|k| first + k));
         }
+        next = packed_next;
     }
     Ok(ids)
+}
+
+/// One chunk of rows as a JSON batch ready to bind, or `None` when JSON cannot carry it
+/// (see `JsonBatch::pack`).
+fn json_batch<T>(
+    columns: usize,
+    chunk: &[T],
+    bind: &mut impl FnMut(&mut Tuple<'_>, &T),
+) -> CoreResult<Option<Packed>> {
+    let mut batch = JsonBatch::new(columns, chunk.len());
+    for row in chunk {
+        batch.start_row();
+        bind(
+            &mut Tuple {
+                out: Out::Json(&mut batch),
+                first: true,
+            },
+            row,
+        );
+        batch.end_row();
+    }
+    batch.pack()
 }
 
 /// `insert_rows` bound value by value: as few multi-row `VALUES` statements as the
@@ -463,5 +490,77 @@ pub(crate) async fn delete_one(
     match q.execute(conn).await? {
         0 => Err(kind.not_found(id)),
         _ => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use sqlx::{AnyConnection, Connection};
+
+    use super::*;
+
+    /// A row of the scratch table: a text, which may hold a NUL, and a number.
+    struct Row {
+        text: String,
+        n: i64,
+    }
+
+    /// Rows over several batches, the second of which JSON cannot carry, come back with
+    /// consecutive ids in their order, after every id the table ever gave, each id on its
+    /// own row.
+    #[tokio::test]
+    async fn rows_over_several_batches_get_their_ids_in_order() {
+        sqlx::any::install_default_drivers();
+        let mut conn = AnyConnection::connect("sqlite::memory:").await.unwrap();
+        sqlx::raw_sql(
+            "CREATE TABLE scratch (id INTEGER PRIMARY KEY AUTOINCREMENT, text TEXT NOT NULL, \
+             n BIGINT NOT NULL); \
+             INSERT INTO scratch (text, n) VALUES ('before', -1), ('deleted', -2); \
+             DELETE FROM scratch WHERE n = -2;",
+        )
+        .execute(&mut conn)
+        .await
+        .unwrap();
+        let total = 2 * JSON_ROWS + 7;
+        let rows: Vec<Row> = (0..total)
+            .map(|i| Row {
+                text: if i == JSON_ROWS + 3 {
+                    "nul \0 inside".to_string()
+                } else {
+                    format!("row {i}")
+                },
+                n: i as i64,
+            })
+            .collect();
+        let mut tx = crate::bulk::begin_write(&mut conn).await.unwrap();
+        let ids = insert_rows(
+            &mut tx,
+            "INSERT INTO scratch (text, n)",
+            2,
+            &rows,
+            true,
+            None,
+            |t, r| {
+                t.bind(r.text.as_str()).bind(r.n);
+            },
+        )
+        .await
+        .unwrap();
+        tx.commit().await.unwrap();
+
+        let expected: Vec<i64> = (3..3 + total as i64).collect();
+        assert_eq!(
+            ids, expected,
+            "ids follow the row order, after the deleted id 2"
+        );
+        let stored: Vec<(i64, String, i64)> =
+            sqlx::query_as("SELECT id, text, n FROM scratch WHERE n >= 0 ORDER BY id")
+                .fetch_all(&mut conn)
+                .await
+                .unwrap();
+        assert_eq!(stored.len(), total);
+        for ((id, text, n), (row, given)) in stored.iter().zip(rows.iter().zip(&ids)) {
+            assert_eq!((id, text, n), (given, &row.text, &row.n));
+        }
     }
 }
