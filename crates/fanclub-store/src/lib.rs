@@ -159,9 +159,13 @@ impl SqlStore {
         .db()
     }
 
-    /// Close every connection of the pool (shared by all clones).
+    /// Close every connection of the pool (shared by all clones) and, on SQLite, the
+    /// cache's watcher: the last one to close writes the WAL into the database file.
     pub async fn close(&self) {
         self.pool.close().await;
+        if let Some(cache) = &self.cache {
+            cache.close().await;
+        }
     }
 
     /// `load`, or the list it returned before if nothing it `reads` changed since.

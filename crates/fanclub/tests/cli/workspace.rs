@@ -239,3 +239,21 @@ fn json_write_output_is_the_record() {
     assert_eq!(v["period"], "2027");
     assert_eq!(v["description"], json!(null));
 }
+
+/// Every command leaves its writes in the database file itself, none in a `-wal` file
+/// beside it: a member who copies `fanclub.db` alone as a backup copies everything.
+#[test]
+fn the_database_file_alone_holds_every_write() {
+    let fc = Fc::new();
+    fc.ok(&["demo"]);
+    fc.person("Ann Example", &["--org", "Acme"]);
+    let wal = fc.db.with_extension("db-wal");
+    let left = std::fs::metadata(&wal).map(|m| m.len()).unwrap_or(0);
+    assert_eq!(left, 0, "{} still holds {left} bytes", wal.display());
+
+    let copy = Fc::new();
+    std::fs::copy(&fc.db, &copy.db).unwrap();
+    assert_eq!(copy.state(), fc.state());
+    let people = copy.json(&["person", "list"]);
+    assert!(people.to_string().contains("Ann Example"), "{people}");
+}
