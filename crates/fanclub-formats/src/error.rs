@@ -73,13 +73,15 @@ pub enum FormatError {
     Binary { format: Format, what: &'static str },
 
     #[error(
-        "the file is not UTF-8 text: line {line} has an invalid byte (at byte {offset}); \
-         save it as UTF-8 and import it again"
+        "the file is not UTF-8 text: character {column} of line {line} is in another \
+         encoding; save the file as UTF-8 (a spreadsheet program: Save As \"CSV UTF-8\"; a \
+         text editor: encoding UTF-8) and import it again"
     )]
     NotUtf8 {
         format: Format,
         line: usize,
-        offset: usize,
+        /// 1-based, in characters.
+        column: usize,
     },
 
     #[error(
@@ -91,6 +93,26 @@ pub enum FormatError {
         searched: usize,
         /// What the file looks like instead, when that is known (starts with "; ").
         hint: String,
+    },
+
+    #[error(
+        "line {line} opens a quoted value (\") that is never closed, so every line after it \
+         would be read as part of that one value; close the quote (or remove it) in a text \
+         editor and import the file again"
+    )]
+    UnclosedQuote { format: Format, line: u64 },
+
+    #[error(
+        "{what} {number}, from line {line}, has no END:{component}: the file looks cut short; \
+         export it again and import the whole file"
+    )]
+    CutShort {
+        format: Format,
+        /// "card", "event", "calendar".
+        what: &'static str,
+        number: usize,
+        line: usize,
+        component: &'static str,
     },
 
     #[error("this is not a {format} file: {reason}")]
@@ -109,6 +131,8 @@ impl FormatError {
             | FormatError::Binary { format, .. }
             | FormatError::NotUtf8 { format, .. }
             | FormatError::HeaderMissing { format, .. }
+            | FormatError::UnclosedQuote { format, .. }
+            | FormatError::CutShort { format, .. }
             | FormatError::WrongFormat { format, .. } => Some(*format),
             FormatError::TooLarge { .. } | FormatError::UnknownTimeZone { .. } => None,
         }

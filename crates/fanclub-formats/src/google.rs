@@ -30,6 +30,12 @@ const MULTI: &str = ":::";
 pub fn parse(bytes: &[u8]) -> Result<ParseReport<ContactRecord>, FormatError> {
     let text = input::decode(bytes, Format::GoogleCsv)?;
     let table = Table::find(text, is_header).ok_or_else(|| missing_header(text))?;
+    if let Some(line) = table.unclosed_quote() {
+        return Err(FormatError::UnclosedQuote {
+            format: Format::GoogleCsv,
+            line,
+        });
+    }
     let columns = Columns::new(&table);
 
     let mut report = ParseReport::default();

@@ -141,6 +141,18 @@ pub fn parse(
         });
     }
 
+    for (component, what) in [("VEVENT", "event"), ("VCALENDAR", "calendar")] {
+        if let Some((number, line)) = input::unended(text, component) {
+            return Err(FormatError::CutShort {
+                format: Format::ICalendar,
+                what,
+                number,
+                line,
+                component,
+            });
+        }
+    }
+
     let mut reader = Reader::new(options);
     let mut calendars = 0;
     let mut parser = Parser::new(text);

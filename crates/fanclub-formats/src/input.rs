@@ -23,10 +23,18 @@ pub(crate) fn decode(bytes: &[u8], format: Format) -> Result<&str, FormatError> 
         Err(e) => {
             let offset = e.valid_up_to();
             let line = 1 + bytes[..offset].iter().filter(|&&b| b == b'\n').count();
+            let start = bytes[..offset]
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |i| i + 1);
+            // Everything before `offset` is valid UTF-8: count its characters.
+            let column = 1 + String::from_utf8_lossy(&bytes[start..offset])
+                .chars()
+                .count();
             return Err(FormatError::NotUtf8 {
                 format,
                 line,
-                offset,
+                column,
             });
         }
     };
@@ -58,6 +66,30 @@ fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
     None
 }
 
+/// The first `BEGIN:{component}` that has no `END:{component}` before the file ends, as
+/// (its number among the components begun, its line): a file cut short mid-download or
+/// mid-copy ends inside a component, and what was read of its last value is cut too.
+/// Components may nest (a vCard 2.1 `AGENT` holds a card).
+pub(crate) fn unended(text: &str, component: &str) -> Option<(usize, usize)> {
+    let mut open = Vec::new();
+    let mut begun = 0;
+    for (i, line) in text.lines().enumerate() {
+        let Some((name, value)) = line.trim_end().split_once(':') else {
+            continue;
+        };
+        if !value.trim().eq_ignore_ascii_case(component) {
+            continue;
+        }
+        if name.eq_ignore_ascii_case("BEGIN") {
+            begun += 1;
+            open.push((begun, i + 1));
+        } else if name.eq_ignore_ascii_case("END") {
+            open.pop();
+        }
+    }
+    open.first().copied()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -78,7 +110,7 @@ mod tests {
             Err(FormatError::NotUtf8 {
                 format: Format::VCard,
                 line: 2,
-                offset: 7
+                column: 5
             })
         );
         assert!(matches!(

@@ -26,6 +26,12 @@ pub const EXPECTED_HEADER: &str =
 pub fn parse(bytes: &[u8]) -> Result<ParseReport<ContactRecord>, FormatError> {
     let text = input::decode(bytes, Format::LinkedIn)?;
     let table = Table::find(text, is_header).ok_or_else(|| missing_header(text))?;
+    if let Some(line) = table.unclosed_quote() {
+        return Err(FormatError::UnclosedQuote {
+            format: Format::LinkedIn,
+            line,
+        });
+    }
 
     let first = table.column(&["First Name"]);
     let last = table.column(&["Last Name"]);

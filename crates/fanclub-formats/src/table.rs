@@ -50,6 +50,37 @@ impl<'a> Table<'a> {
         None
     }
 
+    /// The line where a quoted value opens and never closes, if one does: the CSV reader
+    /// would take every line after it as part of that value. Quotes count as the reader
+    /// counts them: one opens a value only at its start, and `""` inside is a quote.
+    pub fn unclosed_quote(&self) -> Option<u64> {
+        let bytes = self.body.as_bytes();
+        let mut line = self.header_line;
+        let mut opened = None;
+        let mut field_start = true;
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if opened.is_some() {
+                if b == b'"' {
+                    if bytes.get(i + 1) == Some(&b'"') {
+                        i += 1;
+                    } else {
+                        opened = None;
+                    }
+                }
+            } else if b == b'"' && field_start {
+                opened = Some(line);
+            }
+            if b == b'\n' {
+                line += 1;
+            }
+            field_start = opened.is_none() && (b == self.delimiter || b == b'\n' || b == b'\r');
+            i += 1;
+        }
+        opened
+    }
+
     /// Index of the first header cell equal to any of `names`, ignoring case.
     pub fn column(&self, names: &[&str]) -> Option<usize> {
         names

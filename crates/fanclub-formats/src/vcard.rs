@@ -39,6 +39,15 @@ pub fn parse(bytes: &[u8]) -> Result<ParseReport<ContactRecord>, FormatError> {
             reason: reason.to_string(),
         });
     }
+    if let Some((number, line)) = input::unended(text, "VCARD") {
+        return Err(FormatError::CutShort {
+            format: Format::VCard,
+            what: "card",
+            number,
+            line,
+            component: "VCARD",
+        });
+    }
     let text = normalise_dates(text);
 
     let mut report = ParseReport::default();

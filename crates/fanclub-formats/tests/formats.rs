@@ -153,7 +153,7 @@ fn whole_file_errors_say_what_where_and_what_to_do() {
         FormatError::NotUtf8 {
             format: Format::LinkedIn,
             line: 2,
-            offset: 72
+            column: 4
         }
     );
     assert!(err.to_string().contains("line 2"), "{err}");
@@ -178,6 +178,59 @@ fn whole_file_errors_say_what_where_and_what_to_do() {
             err,
             FormatError::WrongFormat {
                 format: Format::VCard,
+                ..
+            }
+        ),
+        "{err}"
+    );
+
+    // A quote that never closes would swallow every row after it into one value.
+    let unclosed = format!(
+        "{}\r\nAnn,Example,,,Acme,PM,12 Mar 2024\r\nBad,\"Quote,,,X,Y,12 Mar 2024\r\nOk,Two,,,Z,W,1 Apr 2024\r\n",
+        linkedin::EXPECTED_HEADER
+    );
+    let err = linkedin::parse(unclosed.as_bytes()).unwrap_err();
+    assert_eq!(
+        err,
+        FormatError::UnclosedQuote {
+            format: Format::LinkedIn,
+            line: 3
+        }
+    );
+    assert!(err.to_string().contains("line 3"), "{err}");
+    let google =
+        "First Name,Last Name,Labels,Notes\nAnn,Example,,\"two\nlines\"\nBo,Ek,,\"open\nCy,Do,,\n";
+    assert!(matches!(
+        google::parse(google.as_bytes()),
+        Err(FormatError::UnclosedQuote { line: 4, .. })
+    ));
+    // Quotes that close, across lines and doubled inside, are values as before.
+    let closed = "First Name,Last Name,Labels,Notes\nAnn,Example,,\"two \"\"quoted\"\"\nlines\"\nBo,Ek,,say \"hi\"\n";
+    assert_eq!(google::parse(closed.as_bytes()).unwrap().records.len(), 2);
+
+    // A file cut short ends inside its last card or event: refused, naming it.
+    let cut = "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ann Example\r\nEND:VCARD\r\nBEGIN:VCARD\r\nVERSION:3.0\r\nFN:Carol Cut\r\nEMAIL:carol@fict.exa";
+    let err = vcard::parse(cut.as_bytes()).unwrap_err();
+    assert_eq!(
+        err,
+        FormatError::CutShort {
+            format: Format::VCard,
+            what: "card",
+            number: 2,
+            line: 5,
+            component: "VCARD"
+        }
+    );
+    assert!(err.to_string().contains("card 2, from line 5"), "{err}");
+    let cut = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:a\r\nDTSTART:20260105T100000Z\r\nSUMMARY:1:1\r\nATTENDEE:mailto:alice@fict.ex";
+    let err = ics::parse(cut.as_bytes(), &IcsOptions::new(day("2026-02-01"))).unwrap_err();
+    assert!(
+        matches!(
+            err,
+            FormatError::CutShort {
+                what: "event",
+                number: 1,
+                line: 3,
                 ..
             }
         ),

@@ -116,14 +116,22 @@ proptest! {
     #[test]
     fn csv_readers_never_panic_below_their_headers(body in csv_like()) {
         let linkedin_file = format!("Notes:\r\n\"x\"\r\n\r\n{}\r\n{body}", linkedin::EXPECTED_HEADER);
-        let report = linkedin::parse(linkedin_file.as_bytes()).unwrap();
-        prop_assert!(report.records.iter().all(|r| r.at > Place::Line(4)));
+        // The one whole-file refusal below a header: a quote that never closes.
+        let unclosed = |e: &FormatError| matches!(e, FormatError::UnclosedQuote { .. });
+        match linkedin::parse(linkedin_file.as_bytes()) {
+            Ok(report) => prop_assert!(report.records.iter().all(|r| r.at > Place::Line(4))),
+            Err(e) => prop_assert!(unclosed(&e), "{e}"),
+        }
         let google_file = format!(
             "First Name,Last Name,Labels,E-mail 1 - Value,E-mail 2 - Value,Phone 1 - Value,Birthday,Notes\n{body}"
         );
-        let report = google::parse(google_file.as_bytes()).unwrap();
-        for r in &report.records {
-            prop_assert!(r.emails.iter().all(|e| e.as_str().contains('@')));
+        match google::parse(google_file.as_bytes()) {
+            Ok(report) => {
+                for r in &report.records {
+                    prop_assert!(r.emails.iter().all(|e| e.as_str().contains('@')));
+                }
+            }
+            Err(e) => prop_assert!(unclosed(&e), "{e}"),
         }
     }
 
