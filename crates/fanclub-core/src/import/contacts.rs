@@ -411,7 +411,25 @@ pub fn plan_contacts(
 
         if let Some(day) = c.connected_on {
             let reference = linkedin_ref_from(keys.profiles.first(), c, name);
-            if !refs.contains(&reference) && planned_refs.insert(reference.clone()) {
+            // The same connection may have been imported under another reference: from
+            // an export without profile addresses (by name and organisation), or before
+            // the profile address changed. Any reference the matched person answers to
+            // counts as theirs.
+            let matched = match who {
+                PlanPerson::Existing(id) => current.get(&id).or_else(|| original.get(&id).copied()),
+                PlanPerson::New(i) => plan.creates.get(i).map(|n| &n.person),
+            };
+            let mut theirs = vec![reference.clone(), linkedin_ref_from(None, c, name)];
+            if let Some(p) = matched {
+                let by_name = name_key(p.name.as_str(), p.organisation.as_deref());
+                theirs.push(format!("linkedin:{}", by_name.replace('\u{1f}', "|")));
+                theirs.extend(Keys::of(p).profiles.iter().map(|k| format!("linkedin:{k}")));
+            }
+            let known = theirs
+                .iter()
+                .any(|r| refs.contains(r) || planned_refs.contains(r));
+            planned_refs.extend(theirs);
+            if !known {
                 let summary = Title::parse("Connected on LinkedIn");
                 if let Ok(summary) = summary {
                     let mut interaction =

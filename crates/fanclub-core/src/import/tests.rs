@@ -162,6 +162,47 @@ fn linkedin_connections_are_dated_once() {
     assert!(again.writes_nothing(), "{again:#?}");
 }
 
+/// An export without profile addresses, one with them, and one after the profile address
+/// changed are the same connection: whichever comes first, it is dated once.
+#[test]
+fn a_connection_is_dated_once_whatever_the_export_calls_it() {
+    let at = |url: Option<&str>| {
+        let mut c = contact("line 5", "Dana Kim", &[]);
+        c.organisation = Some("Acme".into());
+        c.links = url.map(str::to_string).into_iter().collect();
+        c.connected_on = Some(day("2024-03-12"));
+        c
+    };
+    let without = at(None);
+    let with = at(Some("https://www.linkedin.com/in/dana-kim"));
+    let renamed = at(Some("https://www.linkedin.com/in/dana-kim-pm"));
+    let orders = [
+        [&without, &with, &renamed],
+        [&with, &without, &renamed],
+        [&with, &renamed, &without],
+    ];
+    for order in orders {
+        let (mut people, mut refs) = (Vec::new(), HashSet::new());
+        let mut dated = 0;
+        for c in order {
+            let p = plan_contacts(
+                &people,
+                &refs,
+                std::slice::from_ref(c),
+                ContactDefaults::default(),
+                day("2026-03-01"),
+            );
+            dated += p.interactions.len();
+            apply(&mut people, &mut refs, &p);
+        }
+        assert_eq!(people.len(), 1, "{order:?}");
+        assert_eq!(dated, 1, "{order:?}");
+    }
+    // Within one file too.
+    let p = plan(&[], &[without.clone(), with.clone(), renamed.clone()]);
+    assert_eq!((p.creates.len(), p.interactions.len()), (1, 1));
+}
+
 fn attendee(email: &str, name: Option<&str>) -> IncomingAttendee {
     IncomingAttendee {
         email: Email::parse(email).unwrap(),
