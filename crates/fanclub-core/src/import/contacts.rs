@@ -414,22 +414,28 @@ pub fn plan_contacts(
             // The same connection may have been imported under another reference: from
             // an export without profile addresses (by name and organisation), or before
             // the profile address changed. Any reference the matched person answers to
-            // counts as theirs.
+            // counts as theirs: by name with and without the organisation (an import
+            // may fill the organisation in later), and by every profile address.
             let matched = match who {
                 PlanPerson::Existing(id) => current.get(&id).or_else(|| original.get(&id).copied()),
                 PlanPerson::New(i) => plan.creates.get(i).map(|n| &n.person),
             };
-            let mut theirs = vec![reference.clone(), linkedin_ref_from(None, c, name)];
+            let by_name = |n: &Name, org: Option<&str>| {
+                format!(
+                    "linkedin:{}",
+                    name_key(n.as_str(), org).replace('\u{1f}', "|")
+                )
+            };
+            let mut theirs = vec![reference.clone()];
             if let Some(p) = matched {
-                let by_name = name_key(p.name.as_str(), p.organisation.as_deref());
-                theirs.push(format!("linkedin:{}", by_name.replace('\u{1f}', "|")));
+                theirs.push(by_name(&p.name, p.organisation.as_deref()));
+                theirs.push(by_name(&p.name, None));
                 theirs.extend(Keys::of(p).profiles.iter().map(|k| format!("linkedin:{k}")));
             }
             let known = theirs
                 .iter()
                 .any(|r| refs.contains(r) || planned_refs.contains(r));
-            planned_refs.extend(theirs);
-            if !known {
+            if !known && planned_refs.insert(reference.clone()) {
                 let summary = Title::parse("Connected on LinkedIn");
                 if let Ok(summary) = summary {
                     let mut interaction =
