@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use fanclub_core::{Day, Email, Name};
+use fanclub_core::{Day, Email, LONG_TEXT, Name, SHORT_TEXT};
 
 use crate::report::{Place, Problem, quote};
 
@@ -133,7 +133,13 @@ impl Draft {
             }
         }
 
-        let organisation = text(self.organisation);
+        let organisation = limited(
+            text(self.organisation),
+            "organisation",
+            SHORT_TEXT,
+            at,
+            problems,
+        );
         let mut candidates: Vec<String> = self.names;
         // Without a personal name, the company or the e-mail address is still something
         // a member recognises, and keeps the contact's other details.
@@ -185,11 +191,17 @@ impl Draft {
             emails,
             phones,
             organisation,
-            team: text(self.team),
-            title: text(self.title),
+            team: limited(text(self.team), "team", SHORT_TEXT, at, problems),
+            title: limited(text(self.title), "title", SHORT_TEXT, at, problems),
             links,
             birthday: self.birthday,
-            notes: (!notes.is_empty()).then(|| notes.join("\n\n")),
+            notes: limited(
+                (!notes.is_empty()).then(|| notes.join("\n\n")),
+                "notes",
+                LONG_TEXT,
+                at,
+                problems,
+            ),
             categories,
             related: self
                 .related
@@ -226,6 +238,35 @@ fn clean_phone(raw: &str) -> Option<String> {
         Some((number, ext)) => format!("{number} ext. {ext}"),
         None => t.to_string(),
     })
+}
+
+/// `value` cut to `max` characters, with a note saying so: a value the member could not
+/// type in fanclub is not taken whole from a file either (editing the person later would
+/// refuse it), and most of it is worth keeping.
+fn limited(
+    value: Option<String>,
+    field: &str,
+    max: usize,
+    at: Place,
+    problems: &mut Vec<Problem>,
+) -> Option<String> {
+    let value = value?;
+    let chars = value.chars().count();
+    if chars <= max {
+        return Some(value);
+    }
+    problems.push(Problem::note(
+        at,
+        format!("the {field} is {chars} characters long: the first {max} were kept"),
+    ));
+    Some(
+        value
+            .chars()
+            .take(max)
+            .collect::<String>()
+            .trim_end()
+            .to_string(),
+    )
 }
 
 #[cfg(test)]

@@ -9,10 +9,10 @@ use fanclub_core::import::{
     CalendarRules, ContactDefaults, ImportPlan, IncomingAttendee, IncomingContact, IncomingEvent,
     plan_calendar, plan_contacts,
 };
-use fanclub_core::{Day, Person, Record};
+use fanclub_core::{Circle, Day, LONG_TEXT, Person, Record, Relation};
 
 use crate::{
-    CalendarEvent, ContactRecord, Format, FormatError, IcsOptions, Participation, Problem,
+    CalendarEvent, ContactRecord, Format, FormatError, IcsOptions, Participation, Problem, Related,
 };
 
 /// How records become people and interactions.
@@ -65,6 +65,7 @@ pub fn plan_file(
 
 /// A contact record as the planner takes it.
 pub fn incoming_contact(r: ContactRecord) -> IncomingContact {
+    let notes = notes_with(r.notes, &r.categories, &r.related);
     IncomingContact {
         at: r.at.to_string(),
         name: Some(r.name),
@@ -75,9 +76,52 @@ pub fn incoming_contact(r: ContactRecord) -> IncomingContact {
         title: r.title,
         links: r.links,
         birthday: r.birthday,
-        notes: r.notes,
+        notes,
         connected_on: r.connected_on,
     }
+}
+
+/// A contact's notes, then what a person has no field of its own for: the labels or
+/// categories given to them elsewhere, and the people they are related to. Left out:
+/// Google's label of every contact (`* myContacts`), the circle and relation fanclub's own
+/// vCard export writes as its categories, and relations given only as an opaque `urn:`.
+fn notes_with(notes: Option<String>, categories: &[String], related: &[Related]) -> Option<String> {
+    // fanclub writes the pair exactly as its vocabulary spells it; a member's own label
+    // "Team" or "Mentor" stays a label.
+    let circle = categories
+        .iter()
+        .position(|c| Circle::ALL.iter().any(|k| k.as_str() == c));
+    let relation = categories
+        .iter()
+        .position(|c| Relation::ALL.iter().any(|k| k.as_str() == c));
+    let ours =
+        |i: usize| circle.is_some() && relation.is_some() && [circle, relation].contains(&Some(i));
+    let labels: Vec<&str> = categories
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| !ours(i))
+        .map(|(_, c)| c.trim_start_matches('*').trim())
+        .filter(|c| !c.is_empty() && !c.eq_ignore_ascii_case("myContacts"))
+        .collect();
+    let people: Vec<String> = related
+        .iter()
+        .filter(|r| !r.value.to_ascii_lowercase().starts_with("urn:"))
+        .map(|r| match &r.relation {
+            Some(how) => format!("{} ({how})", r.value.trim()),
+            None => r.value.trim().to_string(),
+        })
+        .collect();
+    let mut parts: Vec<String> = notes.into_iter().collect();
+    if !labels.is_empty() {
+        parts.push(format!("Labels: {}", labels.join(", ")));
+    }
+    if !people.is_empty() {
+        parts.push(format!("Related: {}", people.join(", ")));
+    }
+    let text = parts.join("\n\n");
+    // Labels and relations are short, but a hostile file could hold thousands.
+    let text: String = text.chars().take(LONG_TEXT).collect();
+    (!text.is_empty()).then_some(text)
 }
 
 /// A calendar event as the planner takes it.

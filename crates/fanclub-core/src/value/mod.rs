@@ -469,6 +469,11 @@ impl<'de> Deserialize<'de> for TrackKey {
     }
 }
 
+/// The longest a short free text (organisation, title, team, period) may be, in characters.
+pub const SHORT_TEXT: usize = 300;
+/// The longest a long free text (notes, goals, what I learned) may be, in characters.
+pub const LONG_TEXT: usize = 20_000;
+
 /// Turn an optional free text into `None` when blank, trimmed otherwise, with a length cap.
 pub fn optional_text(field: &str, s: &str, max_chars: usize) -> Result<Option<String>, CoreError> {
     let t = s.trim();

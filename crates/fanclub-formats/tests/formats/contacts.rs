@@ -372,3 +372,102 @@ fn apple_address_book_export() {
     );
     assert_eq!(yusuf.related[0].relation.as_deref(), Some("colleague"));
 }
+
+/// What a person has no field for is kept in their notes, not dropped: labels and
+/// categories, and whom the contact is related to. fanclub's own circle and relation
+/// (written as categories by its vCard export) and Google's label of every contact are not.
+#[test]
+fn labels_and_relations_are_kept_in_the_notes() {
+    let (plan, _) = fanclub_formats::plan_file(
+        &local("apple-contacts.vcf"),
+        Format::VCard,
+        &[],
+        &std::collections::HashSet::new(),
+        &fanclub_formats::PlanOptions::new(day("2026-03-01")),
+        day("2026-03-01"),
+    )
+    .unwrap();
+    let sam = plan
+        .creates
+        .iter()
+        .find(|c| c.person.name.as_str() == "Sam Okafor")
+        .unwrap();
+    assert_eq!(
+        sam.person.notes.as_deref(),
+        Some(
+            "Prefers short updates; hates slides, loves demos.\nAsk about the migration.\n\n\
+             Labels: Platform, Budget holders\n\nRelated: Ada Okafor (spouse)"
+        )
+    );
+
+    let google = "First Name,Last Name,Labels,Notes\n\
+                  Ann,Example,* myContacts ::: Work ::: Mentors,\n\
+                  Bo,Ek,* myContacts,\n";
+    let (plan, _) = fanclub_formats::plan_file(
+        google.as_bytes(),
+        Format::GoogleCsv,
+        &[],
+        &std::collections::HashSet::new(),
+        &fanclub_formats::PlanOptions::new(day("2026-03-01")),
+        day("2026-03-01"),
+    )
+    .unwrap();
+    let notes: Vec<Option<&str>> = plan
+        .creates
+        .iter()
+        .map(|c| c.person.notes.as_deref())
+        .collect();
+    assert_eq!(notes, [Some("Labels: Work, Mentors"), None]);
+
+    let ours = "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Cy Do\r\nCATEGORIES:company,peer\r\nEND:VCARD\r\n";
+    let (plan, _) = fanclub_formats::plan_file(
+        ours.as_bytes(),
+        Format::VCard,
+        &[],
+        &std::collections::HashSet::new(),
+        &fanclub_formats::PlanOptions::new(day("2026-03-01")),
+        day("2026-03-01"),
+    )
+    .unwrap();
+    assert_eq!(plan.creates[0].person.notes, None);
+    let mine = ours.replace("company,peer", "Team,Mentor");
+    let (plan, _) = fanclub_formats::plan_file(
+        mine.as_bytes(),
+        Format::VCard,
+        &[],
+        &std::collections::HashSet::new(),
+        &fanclub_formats::PlanOptions::new(day("2026-03-01")),
+        day("2026-03-01"),
+    )
+    .unwrap();
+    assert_eq!(
+        plan.creates[0].person.notes.as_deref(),
+        Some("Labels: Team, Mentor")
+    );
+}
+
+/// A value longer than fanclub lets a member type is cut to that length, with a note: the
+/// person can then be edited without the form refusing what the import stored.
+#[test]
+fn values_past_fanclubs_limits_are_cut_with_a_note() {
+    let position = "Principal ".repeat(41);
+    let file = format!(
+        "{}\r\nDana,Kim,,,Acme,{position},12 Mar 2024\r\n",
+        linkedin::EXPECTED_HEADER
+    );
+    let report = linkedin::parse(file.as_bytes()).unwrap();
+    let title = report.records[0].title.as_deref().unwrap();
+    assert_eq!(
+        title.chars().count(),
+        299,
+        "{title}: cut at 300, the last space trimmed"
+    );
+    assert!(position.starts_with(title));
+    assert!(
+        problems_at(&report, Place::Line(2))
+            .iter()
+            .any(|p| p.contains("the title is 409 characters long: the first 300 were kept")),
+        "{:?}",
+        report.problems
+    );
+}

@@ -23,10 +23,7 @@ pub(crate) use self::person_page::{ConnectionForm, StanceForm, TrustForm};
 pub(crate) use self::review::ReviewForm;
 pub(crate) use self::room::{DecisionForm, SeatForm};
 
-/// The longest short text (organisation, title, team), as the CLI allows.
-const SHORT_TEXT: usize = 300;
-/// The longest free text (notes, goals, what I learned), as the CLI allows.
-const LONG_TEXT: usize = 20_000;
+use fanclub_core::{LONG_TEXT, SHORT_TEXT};
 
 fn text(errors: &mut FieldErrors, field: &'static str, s: &str, max: usize) -> Option<String> {
     keep(errors, field, optional_text(field, s, max)).flatten()

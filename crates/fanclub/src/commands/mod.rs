@@ -97,10 +97,7 @@ async fn dispatch(app: &App, command: Command) -> Result<()> {
     }
 }
 
-/// The longest a short free text (organisation, title, period) may be.
-pub const SHORT_TEXT: usize = 300;
-/// The longest a long free text (notes, goals, what I learned) may be.
-pub const LONG_TEXT: usize = 20_000;
+pub use fanclub_core::{LONG_TEXT, SHORT_TEXT};
 
 /// Trim an optional free text from a flag: blank becomes `None`; too long is refused.
 pub fn text(field: &str, value: Option<&String>, max: usize) -> Result<Option<String>, CoreError> {
