@@ -12,7 +12,8 @@ use std::collections::{HashMap, HashSet};
 use crate::import::fill::fill_person;
 use crate::import::keys::{fold, name_key, profile_key};
 use crate::import::plan::{
-    Ambiguity, ImportPlan, NewInteraction, NewPerson, PersonUpdate, PlanPerson, Skip,
+    Ambiguity, ImportPlan, NewInteraction, NewPerson, PersonUpdate, PlanPerson, PossibleDuplicate,
+    Skip,
 };
 use crate::{
     Circle, Day, Email, Handle, Interaction, InteractionKind, Name, Person, PersonId, Record,
@@ -303,6 +304,34 @@ pub fn plan_contacts(
                 let mut person = incoming;
                 person.handle = handles.claim(name);
                 let who = PlanPerson::New(plan.creates.len());
+                // Anyone with this name did not match: their organisation differs.
+                let namesakes = index.keys[2].get(&keys.name).cloned().unwrap_or_default();
+                let others: Vec<(String, String)> = namesakes
+                    .iter()
+                    .filter_map(|w| match w {
+                        PlanPerson::Existing(id) => {
+                            current.get(id).or_else(|| original.get(id).copied())
+                        }
+                        PlanPerson::New(i) => plan.creates.get(*i).map(|c| &c.person),
+                    })
+                    .map(|p| {
+                        let mut label = vec![p.handle.to_string()];
+                        label.extend(p.organisation.clone());
+                        (
+                            p.handle.to_string(),
+                            format!("{} ({})", p.name, label.join(", ")),
+                        )
+                    })
+                    .collect();
+                if let Some((first, _)) = others.first() {
+                    plan.possible_duplicates.push(PossibleDuplicate {
+                        at: c.at.clone(),
+                        name: name.to_string(),
+                        handle: person.handle.as_str().to_string(),
+                        others: others.iter().map(|(_, l)| l.clone()).collect(),
+                        merge: format!("fanclub merge {first} {}", person.handle),
+                    });
+                }
                 index.add(who, &keys);
                 plan.creates.push(NewPerson {
                     at: c.at.clone(),

@@ -67,6 +67,22 @@ pub struct Ambiguity {
     pub resolution: String,
 }
 
+/// A new person whose name someone else already has (stored, or new in the same file)
+/// at another organisation. Usually two people; sometimes one person whose organisation
+/// two sources spell differently ("Acme Corp", "Acme Corporation"). Created, never
+/// guessed, and reported with the merge that would join them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PossibleDuplicate {
+    pub at: String,
+    pub name: String,
+    /// The new person's handle.
+    pub handle: String,
+    /// Who else has the name: `Dana Kim (dana-kim, Acme Corporation)`.
+    pub others: Vec<String>,
+    /// The command that would fold the new person into the first of them.
+    pub merge: String,
+}
+
 /// Everything one import would do.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ImportPlan {
@@ -77,6 +93,8 @@ pub struct ImportPlan {
     pub interactions: Vec<NewInteraction>,
     pub skipped: Vec<Skip>,
     pub ambiguous: Vec<Ambiguity>,
+    /// New people among `creates` who may be someone already known.
+    pub possible_duplicates: Vec<PossibleDuplicate>,
 }
 
 impl ImportPlan {
@@ -88,6 +106,7 @@ impl ImportPlan {
             interactions: Vec::new(),
             skipped: Vec::new(),
             ambiguous: Vec::new(),
+            possible_duplicates: Vec::new(),
         }
     }
 

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use proptest::prelude::*;
 
 use super::*;
-use crate::{Day, Email, InteractionKind, Name, Person, PersonId, Record};
+use crate::{Day, Email, Handle, InteractionKind, Name, Person, PersonId, Record};
 
 fn day(s: &str) -> Day {
     Day::parse(s).unwrap()
@@ -201,6 +201,51 @@ fn a_connection_is_dated_once_whatever_the_export_calls_it() {
     // Within one file too.
     let p = plan(&[], &[without.clone(), with.clone(), renamed.clone()]);
     assert_eq!((p.creates.len(), p.interactions.len()), (1, 1));
+}
+
+/// A new person with a known name at another organisation is created, and reported with
+/// the merge that would join them: never a silent duplicate.
+#[test]
+fn a_namesake_at_another_organisation_is_reported() {
+    let mut dana = stored(1, "Dana Kim", &[]);
+    dana.organisation = Some("Acme Corp".into());
+    dana.handle = Handle::parse("dana-kim").unwrap();
+    let mut c = contact("line 2", "Dana Kim", &[]);
+    c.organisation = Some("Acme Corporation".into());
+    let mut d = contact("line 3", "dana kim", &[]);
+    d.organisation = Some("Globex".into());
+    let unrelated = contact("line 4", "Sam Lee", &[]);
+    let p = plan(&[dana], &[c, d, unrelated]);
+    let handles: Vec<&str> = p.creates.iter().map(|c| c.person.handle.as_str()).collect();
+    assert_eq!(handles, ["dana-kim-2", "dana-kim-3", "sam-lee"]);
+    let found: Vec<(&str, &str, Vec<&str>, &str)> = p
+        .possible_duplicates
+        .iter()
+        .map(|d| {
+            let others = d.others.iter().map(String::as_str).collect();
+            (d.at.as_str(), d.handle.as_str(), others, d.merge.as_str())
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                "line 2",
+                "dana-kim-2",
+                vec!["Dana Kim (dana-kim, Acme Corp)"],
+                "fanclub merge dana-kim dana-kim-2"
+            ),
+            (
+                "line 3",
+                "dana-kim-3",
+                vec![
+                    "Dana Kim (dana-kim, Acme Corp)",
+                    "Dana Kim (dana-kim-2, Acme Corporation)"
+                ],
+                "fanclub merge dana-kim dana-kim-3"
+            ),
+        ]
+    );
 }
 
 fn attendee(email: &str, name: Option<&str>) -> IncomingAttendee {

@@ -589,3 +589,29 @@ async fn addresses_saved_in_settings_leave_me_out_of_calendar_imports() {
     assert_eq!(app.store.get_settings().await.unwrap().my_emails, mine);
     app.stop().await;
 }
+
+/// A new person with a known name at another organisation is listed as a possible
+/// duplicate, with the merge that would join them, their names escaped.
+#[tokio::test]
+async fn a_namesake_is_shown_as_a_possible_duplicate() {
+    let app = spawn_app().await;
+    let mut dana = fanclub_core::Person::new(fanclub_core::Name::parse("Dana <Kim>").unwrap());
+    dana.organisation = Some("Acme Corp".into());
+    app.store
+        .create_person(&dana, fanclub_core::Day::today())
+        .await
+        .unwrap();
+    let card =
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Dana <Kim>\r\nORG:Acme Corporation\r\nEND:VCARD\r\n";
+    let preview = upload(&app, "contacts.vcf", card.as_bytes().to_vec(), "vcard").await;
+    assert_eq!(preview.status, StatusCode::OK, "{}", preview.body);
+    assert_eq!(shown_count(&preview, "possible duplicate"), 1);
+    let listed = listed(&preview, "import-duplicates");
+    assert!(
+        listed.contains("Dana &#60;Kim&#62; (dana-kim, Acme Corp) has the same name")
+            && listed.contains("fanclub merge dana-kim dana-kim-2"),
+        "{listed}"
+    );
+    assert!(!preview.body.contains("Dana <Kim>"), "unescaped");
+    app.stop().await;
+}

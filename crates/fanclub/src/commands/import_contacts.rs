@@ -178,6 +178,7 @@ fn as_json(o: &Outcome<'_>, summary: &ImportSummary) -> serde_json::Value {
             "interactions": counts.interactions,
             "skipped": counts.skipped,
             "ambiguous": counts.ambiguous,
+            "possible_duplicates": p.possible_duplicates.len(),
             "problems": o.problems.len(),
         },
         "written": {
@@ -211,6 +212,7 @@ fn as_json(o: &Outcome<'_>, summary: &ImportSummary) -> serde_json::Value {
         })).collect::<Vec<_>>(),
         "skipped": p.skipped,
         "ambiguous": p.ambiguous,
+        "possible_duplicates": p.possible_duplicates,
         "problems": o.problems,
     })
 }
@@ -300,6 +302,16 @@ fn print_text(o: &Outcome<'_>) {
             a.name,
             a.candidates.join(" or "),
             a.resolution
+        )
+    });
+    section("Possible duplicates", &p.possible_duplicates, |d| {
+        format!(
+            "{}: {} ({}) has the name of {}; if they are one person: {}",
+            d.at,
+            d.name,
+            d.handle,
+            d.others.join(" and "),
+            d.merge
         )
     });
     section("Skipped", &p.skipped, |s| {

@@ -185,6 +185,38 @@ fn a_contact_matching_someone_by_email_completes_them() {
     );
 }
 
+/// Someone with a known name at another organisation is added, and the summary says
+/// who they may be and how to merge them: in the dry run, the import and its JSON.
+#[test]
+fn a_namesake_is_added_with_the_merge_that_would_join_them() {
+    let fc = Fc::new();
+    fc.person("Dana Kim", &["--org", "Acme Corp"]);
+    let file = fc.dir.path().join("contacts.vcf");
+    std::fs::write(
+        &file,
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Dana Kim\r\nORG:Acme Corporation\r\nEND:VCARD\r\n",
+    )
+    .unwrap();
+    let file = file.to_str().unwrap();
+    for args in [
+        vec!["import", "vcard", "--dry-run", file],
+        vec!["import", "vcard", file],
+    ] {
+        let out = fc.ok(&args);
+        assert!(
+            out.contains(
+                "Possible duplicates:\n  card 1: Dana Kim (dana-kim-2) has the name of \
+                 Dana Kim (dana-kim, Acme Corp); if they are one person: \
+                 fanclub merge dana-kim dana-kim-2"
+            ),
+            "{out}"
+        );
+    }
+    let again = fc.json(&["import", "vcard", file]);
+    assert_eq!(again["counts"]["possible_duplicates"], 0, "{again}");
+    assert_eq!(people(&fc).len(), 2);
+}
+
 #[test]
 fn a_calendar_turns_meetings_with_known_people_into_interactions() {
     let fc = Fc::new();

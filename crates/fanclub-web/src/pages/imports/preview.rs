@@ -44,6 +44,8 @@ pub(super) struct PreviewPage {
     skipped_total: usize,
     ambiguous: Vec<Row>,
     ambiguous_total: usize,
+    duplicates: Vec<Row>,
+    duplicates_total: usize,
     problems: Vec<Row>,
     problems_total: usize,
     nothing_to_do: bool,
@@ -177,6 +179,16 @@ pub(super) fn preview_page(
             detail: format!("could be {}: {}", a.candidates.join(" or "), a.resolution),
         }),
         ambiguous_total: plan.ambiguous.len(),
+        duplicates: rows(&plan.possible_duplicates, |d| Row {
+            at: d.at.clone(),
+            name: d.name.clone(),
+            detail: format!(
+                "new, and {} has the same name; if they are one person, merge them afterwards: {}",
+                d.others.join(" and "),
+                d.merge
+            ),
+        }),
+        duplicates_total: plan.possible_duplicates.len(),
         problems: rows(problems, |p| Row {
             at: p.at.to_string(),
             name: String::new(),
