@@ -217,12 +217,20 @@ impl Handle {
     /// Words the web app uses as addresses next to handles (`/people/new`).
     const RESERVED: &'static [&'static str] = &["new"];
 
-    /// Derive a handle from a name: `Dana Kim-Ortega` → `dana-kim-ortega`; accents are
-    /// dropped to their base letter where simple, other characters become dashes.
+    /// Derive a handle from a name: `Dana Kim-Ortega` → `dana-kim-ortega`. Letters of any
+    /// script are written in ASCII first (`Łukasz Żółć` → `lukasz-zolc`, `李小龍` →
+    /// `li-xiao-long`); anything else becomes a dash.
     pub fn from_name(name: &str) -> Handle {
+        // Only letters and digits are written in ASCII: an emoji would become its name.
+        let ascii = name.chars().flat_map(|c| {
+            let spelled = c
+                .is_alphanumeric()
+                .then(|| deunicode::deunicode_char(c))
+                .flatten();
+            spelled.unwrap_or("-").chars()
+        });
         let mut out = String::new();
-        for c in name.chars() {
-            let c = fold_accent(c);
+        for c in ascii {
             if c.is_ascii_alphanumeric() {
                 out.push(c.to_ascii_lowercase());
             } else if !out.ends_with('-') && !out.is_empty() {
@@ -249,21 +257,6 @@ impl Handle {
 
     pub fn as_str(&self) -> &str {
         &self.0
-    }
-}
-
-fn fold_accent(c: char) -> char {
-    match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => 'a',
-        'ç' | 'Ç' => 'c',
-        'è' | 'é' | 'ê' | 'ë' | 'È' | 'É' | 'Ê' | 'Ë' => 'e',
-        'ì' | 'í' | 'î' | 'ï' | 'Ì' | 'Í' | 'Î' | 'Ï' => 'i',
-        'ñ' | 'Ñ' => 'n',
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' => 'o',
-        'ù' | 'ú' | 'û' | 'ü' | 'Ù' | 'Ú' | 'Û' | 'Ü' => 'u',
-        'ý' | 'ÿ' | 'Ý' => 'y',
-        'ß' => 's',
-        other => other,
     }
 }
 

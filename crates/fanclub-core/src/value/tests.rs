@@ -36,7 +36,19 @@ mod unit {
             Handle::from_name("  José  Álvarez-Núñez ").as_str(),
             "jose-alvarez-nunez"
         );
-        assert_eq!(Handle::from_name("李").as_str(), "person");
+        for (name, handle) in [
+            ("Elena Marković", "elena-markovic"),
+            ("Tomasz Wiśniewski", "tomasz-wisniewski"),
+            ("Łukasz Żółć", "lukasz-zolc"),
+            ("Nguyễn Văn An", "nguyen-van-an"),
+            ("Straße", "strasse"),
+            ("李小龍", "li-xiao-long"),
+            ("Αλέξανδρος", "alexandros"),
+            ("O'Brien", "o-brien"),
+        ] {
+            assert_eq!(Handle::from_name(name).as_str(), handle, "{name}");
+        }
+        assert_eq!(Handle::from_name("🙂").as_str(), "person");
         assert!(Handle::parse("Dana").is_err());
         assert!(Handle::parse("-dana").is_err());
         // `/people/new` is the add page: no one may be called that.
