@@ -169,6 +169,14 @@ async fn bad_uploads_are_refused_and_nothing_is_written() {
     assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE);
     r.assert_contains("larger than 10 MB");
 
+    // No file chosen, and a chosen file that is empty, are told apart.
+    let r = upload(&app, "", Vec::new(), "auto").await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    r.assert_contains("Choose a file first");
+    let r = upload(&app, "Connections.csv", Vec::new(), "auto").await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+    r.assert_contains("Connections.csv is empty (0 bytes)");
+
     // Not any format we read.
     let r = upload(&app, "notes.txt", b"just some words\n".to_vec(), "auto").await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);

@@ -320,6 +320,11 @@ pub(super) async fn read_upload(
     }
     match file {
         Some((name, bytes)) if !bytes.is_empty() => Ok((name, bytes)),
+        // A browser sends an empty file name when no file was chosen.
+        Some((name, _)) if !name.is_empty() && name != "the file" => Err((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            format!("{name} is empty (0 bytes): export it again, or choose another file."),
+        )),
         _ => Err((
             StatusCode::UNPROCESSABLE_ENTITY,
             "Choose a file first: a LinkedIn Connections.csv, a Google Contacts CSV, a vCard \
