@@ -182,6 +182,18 @@ impl SqlStore {
             d,
         )
         .await?;
+        // The duplicate's first stance ("unknown → …", recorded when it was added) is not
+        // a change of the person kept, who has a first stance of their own.
+        run(
+            &mut tx,
+            "DELETE FROM stance_changes WHERE account_id = $1 AND person_id = $3 \
+             AND from_stance IS NULL AND EXISTS (SELECT 1 FROM stance_changes \
+             WHERE account_id = $1 AND person_id = $2 AND from_stance IS NULL)",
+            account,
+            k,
+            d,
+        )
+        .await?;
         report.stance_changes_moved = run(
             &mut tx,
             "UPDATE stance_changes SET person_id = $2 WHERE account_id = $1 AND person_id = $3",

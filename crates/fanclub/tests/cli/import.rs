@@ -424,6 +424,18 @@ fn merge_moves_everything_to_the_person_kept() {
     assert_eq!(dana["emails"].as_array().unwrap().len(), 2);
     let list = fc.json(&["interaction", "list", "--with", &format!("#{keep}")]);
     assert_eq!(list.as_array().unwrap().len(), 2);
+    let firsts: Vec<&Value> = dana["stance_history"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["from"].is_null())
+        .collect();
+    assert_eq!(
+        firsts.len(),
+        1,
+        "one first stance: {}",
+        dana["stance_history"]
+    );
 
     fc.fails(
         &["merge", &format!("#{keep}"), &format!("#{keep}"), "--yes"],
