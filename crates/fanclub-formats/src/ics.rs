@@ -378,29 +378,32 @@ impl<'o> Reader<'o> {
             iterations: SERIES_ITERATIONS.min(self.budget).max(1),
             zone: self.options.zone,
         };
-        let expansion = expand::expand(cal, zones, members, &limits);
+        let mut expansion = expand::expand(cal, zones, members, &limits);
         self.budget = self.budget.saturating_sub(expansion.iterated);
         for (comp, why) in expansion.errors {
             self.problems
                 .push(Problem::skipped(place(comp), format!("{why}: skipped")));
         }
         if expansion.hit_limit {
+            // The occurrences read are the series' first ones, not its latest: dating
+            // meetings by them would put them years in the past. The series is left out.
             let why = if limits.iterations < SERIES_ITERATIONS {
-                "the file's recurring events already produced as many occurrences as one import reads"
-                    .to_string()
+                format!(
+                    "the file's recurring events already produced the {FILE_ITERATIONS} \
+                     occurrences one import reads, so this series was left out; import the \
+                     calendar in parts (a year at a time) to read it"
+                )
             } else {
                 format!(
-                    "this series repeats more than {SERIES_ITERATIONS} times up to {}",
+                    "this series repeats more than {SERIES_ITERATIONS} times up to {} (every \
+                     minute or second, or for decades): not a series of meetings, so it was \
+                     left out",
                     self.options.until
                 )
             };
-            version.notes.push(Problem::note(
-                at,
-                format!(
-                    "{why}: only its first {} occurrences were read",
-                    limits.iterations
-                ),
-            ));
+            self.problems.push(Problem::skipped(at, why));
+            expansion.occurrences.clear();
+            expansion.dropped = 0;
         }
         if expansion.dropped > 0 {
             version.notes.push(Problem::note(

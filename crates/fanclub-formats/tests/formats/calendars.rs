@@ -371,3 +371,33 @@ fn cancelled_all_day_events_and_events_without_a_uid() {
         ]
     );
 }
+
+/// A rule that repeats every minute from 1970 reaches the iteration limit decades before
+/// today: what was read are its first occurrences, not its latest, so the series is left
+/// out and said to be, instead of dated in 1970. A weekly series beside it is unharmed.
+#[test]
+fn a_series_past_the_iteration_limit_is_left_out_not_dated_by_its_first_occurrences() {
+    let ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n\
+        BEGIN:VEVENT\r\nUID:every-minute\r\nDTSTART:19700101T000000Z\r\n\
+        RRULE:FREQ=MINUTELY\r\nSUMMARY:Ticker\r\n\
+        ATTENDEE:mailto:ann@example.com\r\nEND:VEVENT\r\n\
+        BEGIN:VEVENT\r\nUID:weekly\r\nDTSTART:20260105T100000Z\r\nDTEND:20260105T103000Z\r\n\
+        RRULE:FREQ=WEEKLY;COUNT=3\r\nSUMMARY:1:1\r\n\
+        ATTENDEE:mailto:ann@example.com\r\nEND:VEVENT\r\n\
+        END:VCALENDAR\r\n";
+    let report = read_ics(ics.as_bytes(), "2026-02-01");
+    assert!(with_uid(&report, "every-minute").is_empty());
+    assert_eq!(
+        dates(&with_uid(&report, "weekly")),
+        ["2026-01-05", "2026-01-12", "2026-01-19"]
+    );
+    let said: Vec<String> = report.problems.iter().map(|p| p.to_string()).collect();
+    assert!(
+        said.iter().any(
+            |p| p.contains("repeats more than 20000 times up to 2026-02-01")
+                && p.contains("left out")
+        ),
+        "{said:?}"
+    );
+    assert!(!said.iter().any(|p| p.contains("latest")), "{said:?}");
+}
