@@ -182,6 +182,9 @@ pub trait Store: Send + Sync {
     // Imports and merges.
     /// The `external_ref` of every interaction that has one (what earlier imports added).
     async fn external_refs(&self) -> CoreResult<Vec<String>>;
+    /// Who each meeting a calendar import added is with, by its `external_ref`: a
+    /// re-import adds the people the member has added since.
+    async fn calendar_participants(&self) -> CoreResult<Vec<(String, PersonId)>>;
     /// Write an import plan in one transaction: all of it, or nothing.
     async fn apply_import(&self, plan: &ImportPlan) -> CoreResult<ImportSummary>;
     /// Fold `duplicate` into `keep` in one transaction: every record that points at the

@@ -3,11 +3,9 @@
 //! here. Shared by the command line and the web app, so both propose the same import.
 //! Pure: nothing is read from or written to a store.
 
-use std::collections::HashSet;
-
 use fanclub_core::import::{
-    CalendarRules, ContactDefaults, ImportPlan, IncomingAttendee, IncomingContact, IncomingEvent,
-    plan_calendar, plan_contacts,
+    CalendarRules, ContactDefaults, ImportPlan, Imported, IncomingAttendee, IncomingContact,
+    IncomingEvent, plan_calendar, plan_contacts,
 };
 use fanclub_core::{Circle, Day, LONG_TEXT, Person, Record, Relation};
 
@@ -41,7 +39,7 @@ pub fn plan_file(
     bytes: &[u8],
     format: Format,
     people: &[Record<Person>],
-    refs: &HashSet<String>,
+    imported: &Imported,
     options: &PlanOptions,
     today: Day,
 ) -> Result<(ImportPlan, Vec<Problem>), FormatError> {
@@ -53,13 +51,13 @@ pub fn plan_file(
             let report = crate::ics::parse(bytes, &options.ics)?;
             let events: Vec<IncomingEvent> =
                 report.records.into_iter().map(incoming_event).collect();
-            let plan = plan_calendar(people, refs, &events, &options.calendar, today);
+            let plan = plan_calendar(people, imported, &events, &options.calendar, today);
             return Ok((plan, report.problems));
         }
     };
     let records: Vec<IncomingContact> =
         contacts.records.into_iter().map(incoming_contact).collect();
-    let plan = plan_contacts(people, refs, &records, options.contacts, today);
+    let plan = plan_contacts(people, &imported.refs, &records, options.contacts, today);
     Ok((plan, contacts.problems))
 }
 

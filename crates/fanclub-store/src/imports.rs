@@ -2,13 +2,13 @@
 //! interactions, in one transaction and in multi-row batches, so a file of thousands of
 //! contacts is written whole, fast, or not at all.
 
-use fanclub_core::import::{ImportPlan, ImportSummary, PersonUpdate, PlanPerson};
+use fanclub_core::import::{ImportPlan, ImportSummary, Join, PersonUpdate, PlanPerson};
 use fanclub_core::{CoreError, CoreResult, Interaction, Person, PersonId, StanceChange};
 use sqlx::AnyConnection;
 
 use crate::bulk::{Tuning, Wanted, begin_write};
 use crate::change_log;
-use crate::interactions::insert_interactions;
+use crate::interactions::{insert_interactions, insert_participants};
 use crate::people::{insert_people, insert_stance_changes};
 use crate::rows::{id, to_json};
 use crate::sql::{IN_CHUNK, PERSON, Sql, ensure_exist, insert_rows};
@@ -115,6 +115,22 @@ impl SqlStore {
         Ok(rows.into_iter().map(|(r,)| r).collect())
     }
 
+    pub(crate) async fn calendar_participants_tx(&self) -> CoreResult<Vec<(String, PersonId)>> {
+        // Only imported interactions have a reference (a partial index holds just them);
+        // every calendar one starts `ics:`.
+        let rows: Vec<(String, i64)> = sqlx::query_as(
+            "SELECT i.external_ref, p.person_id FROM interactions i \
+             JOIN interaction_people p ON p.account_id = i.account_id AND p.interaction_id = i.id \
+             WHERE i.account_id = $1 AND i.external_ref IS NOT NULL \
+             AND substr(i.external_ref, 1, 4) = 'ics:'",
+        )
+        .bind(self.account())
+        .fetch_all(self.pool())
+        .await
+        .db()?;
+        Ok(rows.into_iter().map(|(r, p)| (r, id(p))).collect())
+    }
+
     pub(crate) async fn apply_import_tx(&self, plan: &ImportPlan) -> CoreResult<ImportSummary> {
         validate(plan)?;
         if plan.writes_nothing() {
@@ -164,6 +180,11 @@ impl SqlStore {
         // Everyone the plan names must still be here (the member may have removed someone
         // between the dry run and now).
         let mut named: Vec<i64> = plan.updates.iter().map(|u| u.id.get()).collect();
+        named.extend(
+            plan.joins
+                .iter()
+                .flat_map(|j| j.people.iter().map(|p| p.get())),
+        );
         for i in &plan.interactions {
             named.extend(i.with.iter().filter_map(|w| match w {
                 PlanPerson::Existing(p) => Some(p.get()),
@@ -222,13 +243,49 @@ impl SqlStore {
             })
             .collect::<CoreResult<Vec<_>>>()?;
         insert_interactions(&mut tx, account, &interactions.iter().collect::<Vec<_>>()).await?;
+        let joined = join_meetings(&mut tx, account, &plan.joins).await?;
         muted.restore(&mut tx).await?;
         tx.commit().await.db()?;
         Ok(ImportSummary {
             people_created: created.len() as u64,
             people_updated: plan.updates.len() as u64,
             interactions_created: interactions.len() as u64,
+            people_joined: joined,
             created_ids: created.into_iter().map(id).collect(),
         })
     }
+}
+
+/// Add the people of each join to the meeting imported before under its reference, after
+/// the people already in it. A meeting removed since the plan was made is an error naming
+/// it: the member plans the import again.
+async fn join_meetings(conn: &mut AnyConnection, account: i64, joins: &[Join]) -> CoreResult<u64> {
+    let mut rows: Vec<(i64, i64, i64, String)> = Vec::new();
+    for j in joins {
+        let found: Option<(i64, String, i64)> = sqlx::query_as(
+            "SELECT i.id, i.on_day, coalesce((SELECT max(p.position) + 1 FROM interaction_people p \
+             WHERE p.account_id = i.account_id AND p.interaction_id = i.id), 0) \
+             FROM interactions i WHERE i.account_id = $1 AND i.external_ref = $2",
+        )
+        .bind(account)
+        .bind(&j.reference)
+        .fetch_optional(&mut *conn)
+        .await
+        .db()?;
+        let Some((interaction, on, next)) = found else {
+            return Err(CoreError::Conflict(format!(
+                "{}: the meeting \"{}\" of {} imported before is no longer there; import the \
+                 file again",
+                j.at, j.summary, j.on
+            )));
+        };
+        rows.extend(
+            j.people
+                .iter()
+                .enumerate()
+                .map(|(k, p)| (interaction, p.get(), next + k as i64, on.clone())),
+        );
+    }
+    insert_participants(conn, account, &rows).await?;
+    Ok(rows.len() as u64)
 }

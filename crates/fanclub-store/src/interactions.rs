@@ -114,7 +114,7 @@ pub(crate) async fn insert_interactions_with(
     Ok(ids)
 }
 
-async fn insert_participants(
+pub(crate) async fn insert_participants(
     conn: &mut AnyConnection,
     account: i64,
     rows: &[(i64, i64, i64, String)],

@@ -437,6 +437,11 @@ impl Store for SqlStore {
     }
 
     #[tracing::instrument(skip_all)]
+    async fn calendar_participants(&self) -> CoreResult<Vec<(String, PersonId)>> {
+        self.calendar_participants_tx().await
+    }
+
+    #[tracing::instrument(skip_all)]
     async fn apply_import(&self, plan: &ImportPlan) -> CoreResult<ImportSummary> {
         self.apply_import_tx(plan).await
     }

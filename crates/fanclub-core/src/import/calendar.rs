@@ -14,7 +14,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::import::contacts::same_name;
 use crate::import::keys::fold;
-use crate::import::plan::{ImportPlan, NewInteraction, PlanPerson, Skip};
+use crate::import::plan::{ImportPlan, Imported, Join, NewInteraction, PlanPerson, Skip};
 use crate::{Day, Email, Interaction, InteractionKind, Person, PersonId, Record, Title};
 
 /// Other people a meeting may have and still count, unless the member says otherwise.
@@ -128,7 +128,7 @@ fn summary_of(e: &IncomingEvent) -> Title {
 /// Propose what importing `events` would add. Pure: nothing is read or written.
 pub fn plan_calendar(
     people: &[Record<Person>],
-    refs: &HashSet<String>,
+    imported: &Imported,
     events: &[IncomingEvent],
     rules: &CalendarRules,
     on: Day,
@@ -155,7 +155,7 @@ pub fn plan_calendar(
             continue;
         }
         let reference = event_ref(&e.uid, e.occurrence.as_deref());
-        if refs.contains(&reference) || planned.contains(&reference) {
+        if planned.contains(&reference) {
             skip(&mut plan, "already imported".to_string());
             continue;
         }
@@ -167,6 +167,39 @@ pub fn plan_calendar(
                 everyone.push(a);
             }
         }
+        let mut with: Vec<PersonId> = Vec::new();
+        let mut unknown: Vec<&str> = Vec::new();
+        for a in everyone.iter().filter(|a| !is_me(a) && !a.declined) {
+            match dir.find(a) {
+                Some(id) if !with.contains(&id) => with.push(id),
+                Some(_) => {}
+                None => unknown.push(a.email.as_str()),
+            }
+        }
+
+        if imported.refs.contains(&reference) {
+            // Imported before: only people added since join it.
+            let there = imported.with.get(&reference).map_or(&[][..], Vec::as_slice);
+            let new: Vec<PersonId> = with.into_iter().filter(|p| !there.contains(p)).collect();
+            if new.is_empty() {
+                skip(&mut plan, "already imported".to_string());
+            } else {
+                planned.insert(reference.clone());
+                plan.joins.push(Join {
+                    at: e.at.clone(),
+                    reference,
+                    on: e.date,
+                    summary: label.clone(),
+                    names: new
+                        .iter()
+                        .map(|id| dir.names.get(id).copied().unwrap_or_default().to_string())
+                        .collect(),
+                    people: new,
+                });
+            }
+            continue;
+        }
+
         let without_address = e.attendee_count.saturating_sub(e.attendees.len());
         let me_there = everyone.iter().any(|a| is_me(a));
         let others = (everyone.len() + without_address).saturating_sub(usize::from(me_there));
@@ -183,16 +216,6 @@ pub fn plan_calendar(
                 ),
             );
             continue;
-        }
-
-        let mut with: Vec<PersonId> = Vec::new();
-        let mut unknown: Vec<&str> = Vec::new();
-        for a in everyone.iter().filter(|a| !is_me(a) && !a.declined) {
-            match dir.find(a) {
-                Some(id) if !with.contains(&id) => with.push(id),
-                Some(_) => {}
-                None => unknown.push(a.email.as_str()),
-            }
         }
         if with.is_empty() {
             let reason = if unknown.is_empty() {

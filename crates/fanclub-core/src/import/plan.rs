@@ -1,6 +1,8 @@
 //! What an import proposes to do, record by record, before anything is written: the dry run
 //! prints it, and the store applies it whole in one transaction.
 
+use std::collections::{HashMap, HashSet};
+
 use serde::Serialize;
 
 use crate::{Day, Interaction, Person, PersonId};
@@ -83,6 +85,51 @@ pub struct PossibleDuplicate {
     pub merge: String,
 }
 
+/// People a calendar meeting imported before is with now: the member added them (or
+/// their addresses) after that import.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Join {
+    pub at: String,
+    /// The meeting's `external_ref`.
+    pub reference: String,
+    pub on: Day,
+    pub summary: String,
+    pub people: Vec<PersonId>,
+    /// Their names, for the dry run.
+    pub names: Vec<String>,
+}
+
+/// What earlier imports left behind: the reference of every interaction they added and,
+/// for calendar meetings, who each is with.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Imported {
+    pub refs: HashSet<String>,
+    pub with: HashMap<String, Vec<PersonId>>,
+}
+
+impl Imported {
+    /// From the store's `external_refs` and `calendar_participants`.
+    pub fn new(refs: Vec<String>, participants: Vec<(String, PersonId)>) -> Imported {
+        let mut with: HashMap<String, Vec<PersonId>> = HashMap::new();
+        for (reference, person) in participants {
+            with.entry(reference).or_default().push(person);
+        }
+        Imported {
+            refs: refs.into_iter().collect(),
+            with,
+        }
+    }
+}
+
+impl From<HashSet<String>> for Imported {
+    fn from(refs: HashSet<String>) -> Imported {
+        Imported {
+            refs,
+            with: HashMap::new(),
+        }
+    }
+}
+
 /// Everything one import would do.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ImportPlan {
@@ -95,6 +142,8 @@ pub struct ImportPlan {
     pub ambiguous: Vec<Ambiguity>,
     /// New people among `creates` who may be someone already known.
     pub possible_duplicates: Vec<PossibleDuplicate>,
+    /// People to add to meetings imported before.
+    pub joins: Vec<Join>,
 }
 
 impl ImportPlan {
@@ -107,12 +156,16 @@ impl ImportPlan {
             skipped: Vec::new(),
             ambiguous: Vec::new(),
             possible_duplicates: Vec::new(),
+            joins: Vec::new(),
         }
     }
 
     /// True when applying the plan would write nothing (a re-import of the same file).
     pub fn writes_nothing(&self) -> bool {
-        self.creates.is_empty() && self.updates.is_empty() && self.interactions.is_empty()
+        self.creates.is_empty()
+            && self.updates.is_empty()
+            && self.interactions.is_empty()
+            && self.joins.is_empty()
     }
 
     pub fn counts(&self) -> PlanCounts {
@@ -122,6 +175,7 @@ impl ImportPlan {
             interactions: self.interactions.len() as u64,
             skipped: self.skipped.len() as u64,
             ambiguous: self.ambiguous.len() as u64,
+            joined: self.joins.iter().map(|j| j.people.len() as u64).sum(),
         }
     }
 }
@@ -134,6 +188,8 @@ pub struct PlanCounts {
     pub interactions: u64,
     pub skipped: u64,
     pub ambiguous: u64,
+    /// People added to meetings imported before.
+    pub joined: u64,
 }
 
 /// What applying a plan wrote.
@@ -142,6 +198,8 @@ pub struct ImportSummary {
     pub people_created: u64,
     pub people_updated: u64,
     pub interactions_created: u64,
+    /// People added to meetings imported before.
+    pub people_joined: u64,
     /// The new people's ids, in the order of the plan's `creates`.
     pub created_ids: Vec<PersonId>,
 }

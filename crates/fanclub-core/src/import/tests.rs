@@ -288,7 +288,7 @@ fn a_meeting_with_one_known_person_is_a_one_on_one() {
     );
     let p = plan_calendar(
         &people,
-        &HashSet::new(),
+        &Imported::default(),
         std::slice::from_ref(&e),
         &rules(),
         day("2026-03-01"),
@@ -299,10 +299,59 @@ fn a_meeting_with_one_known_person_is_a_one_on_one() {
     assert_eq!(i.with, vec![PlanPerson::Existing(PersonId::from_raw(1))]);
     assert_eq!(i.interaction.external_ref.as_deref(), Some("ics:u1"));
 
-    let refs: HashSet<String> = ["ics:u1".to_string()].into();
-    let again = plan_calendar(&people, &refs, &[e], &rules(), day("2026-03-01"));
+    let dana = PersonId::from_raw(1);
+    let imported = Imported::new(vec!["ics:u1".to_string()], vec![("ics:u1".into(), dana)]);
+    let again = plan_calendar(&people, &imported, &[e], &rules(), day("2026-03-01"));
     assert!(again.writes_nothing());
     assert_eq!(again.skipped[0].reason, "already imported");
+}
+
+/// Someone added after a calendar import joins the meetings imported before, once: the
+/// advice "add them, then import again" holds for a meeting with someone already known.
+#[test]
+fn people_added_later_join_meetings_imported_before() {
+    let mut people = vec![stored(1, "Dana Kim", &["dana@acme.com"])];
+    let e = event(
+        "u1",
+        "2026-02-03",
+        "me@acme.com",
+        &["me@acme.com", "dana@acme.com", "bob@acme.com"],
+    );
+    let first = plan_calendar(
+        &people,
+        &Imported::default(),
+        std::slice::from_ref(&e),
+        &rules(),
+        day("2026-03-01"),
+    );
+    assert_eq!(first.interactions.len(), 1);
+    let dana = PersonId::from_raw(1);
+    let mut imported = Imported::new(vec!["ics:u1".to_string()], vec![("ics:u1".into(), dana)]);
+
+    people.push(stored(2, "Bob Trunc", &["bob@acme.com"]));
+    let again = plan_calendar(
+        &people,
+        &imported,
+        std::slice::from_ref(&e),
+        &rules(),
+        day("2026-03-01"),
+    );
+    assert!(again.interactions.is_empty());
+    assert_eq!(again.joins.len(), 1, "{again:#?}");
+    let join = &again.joins[0];
+    assert_eq!(join.reference, "ics:u1");
+    assert_eq!(join.people, [PersonId::from_raw(2)]);
+    assert_eq!(join.names, ["Bob Trunc"]);
+    assert_eq!(again.counts().joined, 1);
+    assert!(!again.writes_nothing());
+
+    imported
+        .with
+        .get_mut("ics:u1")
+        .unwrap()
+        .push(PersonId::from_raw(2));
+    let third = plan_calendar(&people, &imported, &[e], &rules(), day("2026-03-01"));
+    assert!(third.writes_nothing(), "{third:#?}");
 }
 
 #[test]
@@ -335,7 +384,7 @@ fn large_meetings_strangers_and_cancellations_are_left_out() {
 
     let p = plan_calendar(
         &people,
-        &HashSet::new(),
+        &Imported::default(),
         &[large, strangers, cancelled, by_name, declined],
         &rules(),
         day("2026-03-01"),
@@ -377,7 +426,13 @@ fn my_own_name_is_not_a_person() {
         my_name: Some("Alex Morgan".into()),
         ..CalendarRules::default()
     };
-    let p = plan_calendar(&people, &HashSet::new(), &[e], &rules, day("2026-03-01"));
+    let p = plan_calendar(
+        &people,
+        &Imported::default(),
+        &[e],
+        &rules,
+        day("2026-03-01"),
+    );
     assert_eq!(
         p.interactions[0].with,
         vec![PlanPerson::Existing(PersonId::from_raw(2))]

@@ -382,7 +382,7 @@ fn labels_and_relations_are_kept_in_the_notes() {
         &local("apple-contacts.vcf"),
         Format::VCard,
         &[],
-        &std::collections::HashSet::new(),
+        &fanclub_core::import::Imported::default(),
         &fanclub_formats::PlanOptions::new(day("2026-03-01")),
         day("2026-03-01"),
     )
@@ -407,7 +407,7 @@ fn labels_and_relations_are_kept_in_the_notes() {
         google.as_bytes(),
         Format::GoogleCsv,
         &[],
-        &std::collections::HashSet::new(),
+        &fanclub_core::import::Imported::default(),
         &fanclub_formats::PlanOptions::new(day("2026-03-01")),
         day("2026-03-01"),
     )
@@ -424,7 +424,7 @@ fn labels_and_relations_are_kept_in_the_notes() {
         ours.as_bytes(),
         Format::VCard,
         &[],
-        &std::collections::HashSet::new(),
+        &fanclub_core::import::Imported::default(),
         &fanclub_formats::PlanOptions::new(day("2026-03-01")),
         day("2026-03-01"),
     )
@@ -435,7 +435,7 @@ fn labels_and_relations_are_kept_in_the_notes() {
         mine.as_bytes(),
         Format::VCard,
         &[],
-        &std::collections::HashSet::new(),
+        &fanclub_core::import::Imported::default(),
         &fanclub_formats::PlanOptions::new(day("2026-03-01")),
         day("2026-03-01"),
     )

@@ -5,7 +5,8 @@
 use std::collections::HashSet;
 
 use fanclub_core::import::{
-    ContactDefaults, ImportPlan, IncomingContact, PersonUpdate, plan_contacts,
+    CalendarRules, ContactDefaults, ImportPlan, Imported, IncomingAttendee, IncomingContact,
+    IncomingEvent, PersonUpdate, plan_calendar, plan_contacts,
 };
 use fanclub_core::{
     Connection, Decision, DecisionKind, Email, InteractionFilter, Name, PersonId, RoomRole, Seat,
@@ -145,10 +146,14 @@ async fn merges(store: &SqlStore) {
     let mut dup_value = person("Omar H.", 3, 3);
     dup_value.title = Some("Head of Sales".into());
     dup_value.introduced_by = Some(keep.id);
-    let dup = store
+    let mut dup = store
         .create_person(&dup_value, day("2026-01-06"))
         .await
         .unwrap();
+    // A change of the duplicate's stance moves with them; their first stance, recorded
+    // when they were added, does not: the person kept has one.
+    dup.value.stance = fanclub_core::Stance::Supporter;
+    let dup = store.update_person(&dup, day("2026-01-20")).await.unwrap();
     let third = store
         .create_person(&person("Lee Park", 3, 3), day("2026-01-05"))
         .await
@@ -270,14 +275,92 @@ async fn merges(store: &SqlStore) {
     let seats = store.get_decision(room.id).await.unwrap().value.room;
     assert_eq!(seats.len(), 1);
     assert_eq!(seats[0].person, keep.id);
-    assert_eq!(store.stance_history(keep.id).await.unwrap().len(), 2);
+    let history = store.stance_history(keep.id).await.unwrap();
+    let firsts = history.iter().filter(|c| c.value.from.is_none()).count();
+    assert_eq!((history.len(), firsts), (2, 1), "{history:?}");
     assert!(store.merge_people(keep.id, keep.id).await.is_err());
+}
+
+/// Someone added after a calendar import joins its meeting on the next one: placed after
+/// the people already there, with their last contact set, and only once.
+async fn calendar_joins(store: &SqlStore) {
+    let mut ann = person("Ann Cal", 3, 3);
+    ann.emails = vec![Email::parse("ann@cal.example").unwrap()];
+    let ann = store.create_person(&ann, day("2026-01-05")).await.unwrap();
+    let attendee = |email: &str| IncomingAttendee {
+        email: Email::parse(email).unwrap(),
+        name: None,
+        declined: false,
+    };
+    let event = IncomingEvent {
+        at: "calendar 1, event 1".into(),
+        uid: "join-1".into(),
+        occurrence: None,
+        summary: Some("Roadmap".into()),
+        date: day("2026-02-02"),
+        organizer: Some(attendee("me@cal.example")),
+        attendees: vec![attendee("ann@cal.example"), attendee("ben@cal.example")],
+        attendee_count: 2,
+        cancelled: false,
+    };
+    let rules = CalendarRules {
+        me: vec![Email::parse("me@cal.example").unwrap()],
+        ..CalendarRules::default()
+    };
+    let plan = async |store: &SqlStore| {
+        let imported = Imported::new(
+            store.external_refs().await.unwrap(),
+            store.calendar_participants().await.unwrap(),
+        );
+        let people = store.list_people().await.unwrap();
+        plan_calendar(
+            &people,
+            &imported,
+            std::slice::from_ref(&event),
+            &rules,
+            day("2026-03-01"),
+        )
+    };
+    let first = plan(store).await;
+    assert_eq!(
+        store
+            .apply_import(&first)
+            .await
+            .unwrap()
+            .interactions_created,
+        1
+    );
+
+    let mut ben = person("Ben Cal", 3, 3);
+    ben.emails = vec![Email::parse("ben@cal.example").unwrap()];
+    let ben = store.create_person(&ben, day("2026-02-20")).await.unwrap();
+    let second = plan(store).await;
+    assert_eq!(second.joins.len(), 1, "{second:#?}");
+    let summary = store.apply_import(&second).await.unwrap();
+    assert_eq!(
+        (summary.interactions_created, summary.people_joined),
+        (0, 1)
+    );
+    let with_ben = store
+        .list_interactions(&InteractionFilter {
+            person: Some(ben.id),
+            ..InteractionFilter::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(with_ben.len(), 1);
+    assert_eq!(with_ben[0].people, vec![ann.id, ben.id]);
+    let last = store.last_contacts().await.unwrap();
+    let b = last.iter().find(|l| l.person == ben.id).unwrap();
+    assert_eq!((b.on, b.count), (day("2026-02-02"), 1));
+    assert!(plan(store).await.writes_nothing());
 }
 
 #[tokio::test]
 async fn imports_and_merges_on_every_backend() {
     for (name, store) in fanclub_testkit::every_backend().await {
         imports(&store).await;
+        calendar_joins(&store).await;
         merges(&store).await;
         eprintln!("imports and merges: {name} ok");
         store.cleanup().await;

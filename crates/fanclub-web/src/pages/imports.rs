@@ -13,7 +13,6 @@ mod pending;
 mod preview;
 mod upload;
 
-use std::collections::HashSet;
 use std::sync::Arc;
 
 use axum::Form;
@@ -22,7 +21,7 @@ use axum::extract::{DefaultBodyLimit, Multipart, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect};
 use axum::routing::{get, post};
-use fanclub_core::import::ImportPlan;
+use fanclub_core::import::{ImportPlan, Imported};
 use fanclub_core::{CoreError, Settings};
 use fanclub_formats::{Problem, plan_file};
 use serde::Deserialize;
@@ -56,17 +55,28 @@ struct DoneQuery {
     created: u64,
     updated: u64,
     interactions: u64,
+    joined: u64,
 }
 
 fn done_notice(q: &DoneQuery) -> Option<String> {
     match q.done.as_str() {
         "nothing" => Some("Nothing new in the file: nothing was written.".into()),
-        "imported" => Some(format!(
-            "Imported in one transaction: {} created, {} updated, {} added.",
-            plural(q.created, "person", "people"),
-            plural(q.updated, "person", "people"),
-            plural(q.interactions, "interaction", "interactions"),
-        )),
+        "imported" => {
+            let joined = if q.joined > 0 {
+                format!(
+                    ", {} added to meetings imported before",
+                    plural(q.joined, "person", "people")
+                )
+            } else {
+                String::new()
+            };
+            Some(format!(
+                "Imported in one transaction: {} created, {} updated, {} added{joined}.",
+                plural(q.created, "person", "people"),
+                plural(q.updated, "person", "people"),
+                plural(q.interactions, "interaction", "interactions"),
+            ))
+        }
         _ => None,
     }
 }
@@ -89,14 +99,17 @@ async fn plan(
 ) -> Result<Result<(ImportPlan, Vec<Problem>), String>, CoreError> {
     let store = &*state.store;
     let people = store.shared_people().await?;
-    let refs: HashSet<String> = store.external_refs().await?.into_iter().collect();
+    let imported = Imported::new(
+        store.external_refs().await?,
+        store.calendar_participants().await?,
+    );
     let today = state.today();
     let options = upload.choices.plan_options(settings, today);
     Ok(plan_file(
         &upload.bytes,
         upload.format,
         &people,
-        &refs,
+        &imported,
         &options,
         today,
     )
@@ -197,8 +210,11 @@ async fn confirm(State(state): State<AppState>, Form(form): Form<ConfirmForm>) -
     let summary = state.store.apply_import(&plan).await?;
     state.imports.forget(&form.token);
     Ok(Redirect::to(&format!(
-        "/import?done=imported&created={}&updated={}&interactions={}",
-        summary.people_created, summary.people_updated, summary.interactions_created
+        "/import?done=imported&created={}&updated={}&interactions={}&joined={}",
+        summary.people_created,
+        summary.people_updated,
+        summary.interactions_created,
+        summary.people_joined
     ))
     .into_response())
 }

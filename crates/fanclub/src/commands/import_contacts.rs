@@ -2,12 +2,11 @@
 //! import against the people already here, print the plan, and (unless `--dry-run`) write
 //! it in one transaction.
 
-use std::collections::HashSet;
 use std::path::Path;
 use std::time::Duration;
 
 use anyhow::{Context, Result, anyhow};
-use fanclub_core::import::{ImportPlan, ImportSummary};
+use fanclub_core::import::{ImportPlan, ImportSummary, Imported};
 use fanclub_formats::{Format, ImportChoices, MAX_FILE_BYTES, Problem, plan_file};
 use indicatif::{ProgressBar, ProgressStyle};
 use serde_json::json;
@@ -60,15 +59,13 @@ struct Outcome<'a> {
     problems: Vec<Problem>,
 }
 
-async fn known(
-    app: &App,
-) -> Result<(
-    Vec<fanclub_core::Record<fanclub_core::Person>>,
-    HashSet<String>,
-)> {
+async fn known(app: &App) -> Result<(Vec<fanclub_core::Record<fanclub_core::Person>>, Imported)> {
     let people = app.store.list_people().await?;
-    let refs: HashSet<String> = app.store.external_refs().await?.into_iter().collect();
-    Ok((people, refs))
+    let imported = Imported::new(
+        app.store.external_refs().await?,
+        app.store.calendar_participants().await?,
+    );
+    Ok((people, imported))
 }
 
 pub async fn contacts(app: &App, format: Format, a: ContactImportArgs) -> Result<()> {
@@ -127,10 +124,10 @@ async fn plan_and_finish(
 ) -> Result<()> {
     let bar = spinner();
     bar.set_message(format!("reading {}", file.display()));
-    let (people, refs) = known(app).await?;
+    let (people, imported) = known(app).await?;
     let settings = app.store.get_settings().await?;
     let options = choices.plan_options(&settings, app.today);
-    let (plan, problems) = plan_file(bytes, format, &people, &refs, &options, app.today)
+    let (plan, problems) = plan_file(bytes, format, &people, &imported, &options, app.today)
         .map_err(|e| anyhow!("cannot import {} as {format}: {e}", file.display()))?;
     finish(
         app,
@@ -179,12 +176,14 @@ fn as_json(o: &Outcome<'_>, summary: &ImportSummary) -> serde_json::Value {
             "skipped": counts.skipped,
             "ambiguous": counts.ambiguous,
             "possible_duplicates": p.possible_duplicates.len(),
+            "joined": counts.joined,
             "problems": o.problems.len(),
         },
         "written": {
             "people_created": summary.people_created,
             "people_updated": summary.people_updated,
             "interactions_created": summary.interactions_created,
+            "people_joined": summary.people_joined,
         },
         "created": p.creates.iter().enumerate().map(|(i, c)| json!({
             "at": c.at,
@@ -209,6 +208,14 @@ fn as_json(o: &Outcome<'_>, summary: &ImportSummary) -> serde_json::Value {
             "summary": n.interaction.summary,
             "with": n.names,
             "external_ref": n.interaction.external_ref,
+        })).collect::<Vec<_>>(),
+        "joins": p.joins.iter().map(|j| json!({
+            "at": j.at,
+            "on": j.on,
+            "summary": j.summary,
+            "external_ref": j.reference,
+            "people": j.people,
+            "names": j.names,
         })).collect::<Vec<_>>(),
         "skipped": p.skipped,
         "ambiguous": p.ambiguous,
@@ -269,6 +276,13 @@ fn print_text(o: &Outcome<'_>) {
         c.ambiguous,
         plural(o.problems.len() as u64, "problem", "problems")
     );
+    if c.joined > 0 {
+        let verb = if o.dry_run { "would add" } else { "added" };
+        outln!(
+            "{verb} {} to meetings imported before.",
+            plural(c.joined, "person", "people")
+        );
+    }
     section("New people", &p.creates, |n| {
         let mut parts = vec![format!("{}: {} ({})", n.at, n.person.name, n.person.handle)];
         parts.extend(n.person.organisation.clone());
@@ -293,6 +307,15 @@ fn print_text(o: &Outcome<'_>) {
             n.interaction.kind,
             n.interaction.summary,
             n.names.join(", ")
+        )
+    });
+    section("Added to meetings imported before", &p.joins, |j| {
+        format!(
+            "{}: {} \"{}\": {}",
+            j.at,
+            j.on,
+            j.summary,
+            j.names.join(", ")
         )
     });
     section("Ambiguous", &p.ambiguous, |a| {

@@ -237,6 +237,68 @@ fn a_calendar_turns_meetings_with_known_people_into_interactions() {
     assert_eq!(count(&again, "interactions"), 0);
 }
 
+/// Someone added after a calendar import joins the meetings imported before on the next
+/// import, as the summary advised, and only once.
+#[test]
+fn people_added_after_a_calendar_import_join_its_meetings() {
+    let fc = Fc::new();
+    fc.person("Alice Example", &["--email", "alice@example.com"]);
+    let file = fc.dir.path().join("group.ics");
+    std::fs::write(
+        &file,
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\nBEGIN:VEVENT\r\n\
+         UID:planning-1\r\nDTSTART:20260105T100000Z\r\nDTEND:20260105T110000Z\r\n\
+         SUMMARY:Planning\r\nORGANIZER:mailto:me@example.com\r\n\
+         ATTENDEE:mailto:alice@example.com\r\nATTENDEE:mailto:bob@example.com\r\n\
+         END:VEVENT\r\nEND:VCALENDAR\r\n",
+    )
+    .unwrap();
+    let file = file.to_str().unwrap();
+    let import = |dry: bool| {
+        let mut args = vec!["import", "calendar", file, "--me", "me@example.com"];
+        if dry {
+            args.push("--dry-run");
+        }
+        fc.json(&args)
+    };
+    assert_eq!(count(&import(false), "interactions"), 1);
+
+    fc.person("Bob Trunc", &["--email", "bob@example.com"]);
+    let dry = fc.ok(&[
+        "import",
+        "calendar",
+        file,
+        "--me",
+        "me@example.com",
+        "--dry-run",
+    ]);
+    assert!(
+        dry.contains("would add 1 person to meetings imported before"),
+        "{dry}"
+    );
+    assert!(
+        dry.contains("Added to meetings imported before:")
+            && dry.contains("\"Planning\": Bob Trunc"),
+        "{dry}"
+    );
+    let joined = import(false);
+    assert_eq!(joined["written"]["people_joined"], 1, "{joined}");
+    assert_eq!(count(&joined, "interactions"), 0);
+    let with_bob = fc.json(&["interaction", "list", "--with", "bob-trunc", "--all"]);
+    let with_bob = with_bob.as_array().unwrap();
+    assert_eq!(with_bob.len(), 1, "{with_bob:?}");
+    assert_eq!(with_bob[0]["summary"], "Planning");
+    let bob = fc.json(&["person", "show", "bob-trunc"]);
+    assert!(
+        bob.to_string().contains("2026-01-05"),
+        "last contact kept: {bob}"
+    );
+
+    let again = import(false);
+    assert_eq!(again["counts"]["joined"], 0, "{again}");
+    assert_eq!(again["written"]["people_joined"], 0);
+}
+
 /// The invitations libical tests with: meetings of A (chair), B (organizer), C and Hal
 /// (D), on 1 July 1997 in UTC, late enough in the day to be 2 July in Tokyo.
 fn invitations(fc: &Fc) -> String {

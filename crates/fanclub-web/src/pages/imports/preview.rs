@@ -46,6 +46,8 @@ pub(super) struct PreviewPage {
     ambiguous_total: usize,
     duplicates: Vec<Row>,
     duplicates_total: usize,
+    joins: Vec<Row>,
+    joined_total: usize,
     problems: Vec<Row>,
     problems_total: usize,
     nothing_to_do: bool,
@@ -101,7 +103,12 @@ fn choice_lines(upload: &Upload, settings: &Settings) -> Vec<String> {
 fn confirm_label(calendar: bool, plan: &ImportPlan) -> String {
     let people = (plan.creates.len() + plan.updates.len()) as u64;
     let interactions = plan.interactions.len() as u64;
-    if calendar {
+    if calendar && interactions == 0 {
+        format!(
+            "Add {} to meetings imported before",
+            plural(plan.counts().joined, "person", "people")
+        )
+    } else if calendar {
         format!(
             "Add {}",
             plural(interactions, "interaction", "interactions")
@@ -189,6 +196,12 @@ pub(super) fn preview_page(
             ),
         }),
         duplicates_total: plan.possible_duplicates.len(),
+        joins: rows(&plan.joins, |j| Row {
+            at: j.at.clone(),
+            name: j.summary.clone(),
+            detail: format!("{}: adds {}", j.on, j.names.join(", ")),
+        }),
+        joined_total: plan.joins.len(),
         problems: rows(problems, |p| Row {
             at: p.at.to_string(),
             name: String::new(),
