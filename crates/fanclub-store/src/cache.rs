@@ -174,8 +174,8 @@ fn same_file(_: &std::fs::Metadata, _: &std::fs::Metadata) -> bool {
 impl ReadCache {
     /// Close the watcher, after the pool: the last connection to close checkpoints the
     /// WAL into the database file and removes it, so that the file alone holds every
-    /// commit (a copy of it is a whole backup). The `-shm` file is let go last: closing
-    /// a file releases every lock this process holds on it, SQLite's included.
+    /// commit (a copy of it is a whole backup). The `-shm` file itself stays open in
+    /// `SHM_FILES`, as always.
     pub(crate) async fn close(&self) {
         let watcher = self.watcher.lock().await.take();
         if let Some(conn) = watcher {
