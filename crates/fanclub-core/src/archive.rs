@@ -78,6 +78,11 @@ pub enum ArchiveError {
     )]
     UnknownVersion { found: String },
     #[error(
+        "the archive ends at line {line} before it is complete: the file looks cut short \
+         (a copy or a download that stopped); export it again and import the whole file"
+    )]
+    CutShort { line: usize },
+    #[error(
         "the archive is damaged at line {line}, column {column}, in `{path}`: {message}; \
          export it again, or fix that line"
     )]
@@ -146,10 +151,17 @@ impl Archive {
             }
             Err(e) => e,
         };
-        let header: Header =
-            serde_json::from_str(text).map_err(|e| ArchiveError::NotAnArchive {
-                reason: format!("line {}, column {}: {e}", e.line(), e.column()),
-            })?;
+        let header: Header = serde_json::from_str(text).map_err(|e| {
+            // An archive that stops early still starts like one.
+            let head: String = text.chars().take(200).collect();
+            if e.is_eof() && head.contains(ARCHIVE_FORMAT) {
+                ArchiveError::CutShort { line: e.line() }
+            } else {
+                ArchiveError::NotAnArchive {
+                    reason: format!("line {}, column {}: {e}", e.line(), e.column()),
+                }
+            }
+        })?;
         Self::check_header(header.format, header.version)?;
         // Only a damaged file pays for finding the path of the failure.
         let fast = failed;

@@ -85,7 +85,8 @@ impl IdMap {
                 kind: self.noun,
                 key: format!("#{old}"),
                 hint: format!(
-                    "{from} names it, but the workspace holds no such {}",
+                    "{from} names it, but the workspace holds no such {}; the archive was \
+                     edited or damaged: export it again, or fix that reference",
                     self.noun
                 ),
             })

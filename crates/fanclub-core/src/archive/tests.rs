@@ -169,6 +169,25 @@ fn damage_names_the_line_and_the_field() {
     );
 }
 
+/// An archive that stops early (a copy or download cut off) is named as cut short, with
+/// the line it ends on, not as something else than an archive.
+#[test]
+fn an_archive_cut_short_is_named_as_such() {
+    let text = Archive::new(sample(), day("2026-03-02")).unwrap().to_json();
+    let mut half = text.len() / 2;
+    while !text.is_char_boundary(half) {
+        half -= 1;
+    }
+    let cut = &text[..half];
+    let err = refused(cut);
+    let lines = cut.lines().count();
+    assert!(
+        matches!(err, ArchiveError::CutShort { line } if line == lines),
+        "{err}"
+    );
+    assert!(err.to_string().contains("cut short"), "{err}");
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(24))]
 
