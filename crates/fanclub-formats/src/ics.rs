@@ -246,6 +246,9 @@ struct Reader<'o> {
     budget: usize,
     versions: Vec<Version>,
     problems: Vec<Problem>,
+    /// Events with no date up to `options.until`: later meetings, or a rule that never
+    /// matches.
+    undated: usize,
 }
 
 impl<'o> Reader<'o> {
@@ -255,6 +258,7 @@ impl<'o> Reader<'o> {
             budget: FILE_ITERATIONS,
             versions: Vec::new(),
             problems: Vec::new(),
+            undated: 0,
         }
     }
 
@@ -405,6 +409,9 @@ impl<'o> Reader<'o> {
             expansion.occurrences.clear();
             expansion.dropped = 0;
         }
+        if expansion.occurrences.is_empty() && !expansion.hit_limit {
+            self.undated += 1;
+        }
         if expansion.dropped > 0 {
             version.notes.push(Problem::note(
                 at,
@@ -454,6 +461,22 @@ impl<'o> Reader<'o> {
     /// Read what a component says apart from its dates; problems with attendees are
     /// reported here, once per component rather than once per occurrence.
     fn details(&mut self, comp: &ICalendarComponent, at: Place) -> Details {
+        for rule in comp.properties(&ICalendarProperty::Rrule) {
+            let read = rule
+                .values
+                .iter()
+                .any(|v| matches!(v, ICalendarValue::RecurrenceRule(_)));
+            if !read {
+                let written: Vec<&str> = rule.values.iter().filter_map(|v| v.as_text()).collect();
+                self.problems.push(Problem::note(
+                    at,
+                    format!(
+                        "its repeat rule {} could not be read: only its own date was imported",
+                        quote(&format!("RRULE:{}", written.join(";")))
+                    ),
+                ));
+            }
+        }
         let text = |prop: &ICalendarProperty| {
             comp.property(prop)
                 .and_then(|p| p.values.first())
@@ -537,6 +560,20 @@ impl<'o> Reader<'o> {
     }
 
     fn finish(mut self) -> ParseReport<CalendarEvent> {
+        if self.undated > 0 {
+            self.problems.push(Problem::note(
+                Place::File,
+                format!(
+                    "{} with no date up to {} (meetings still to come, or a repeat rule that \
+                     never matches a day): left out",
+                    match self.undated {
+                        1 => "1 event".to_string(),
+                        n => format!("{n} events"),
+                    },
+                    self.options.until
+                ),
+            ));
+        }
         let records = versions::resolve(self.versions, &mut self.problems);
         self.problems.sort_by_key(|p| p.at.order());
         ParseReport {

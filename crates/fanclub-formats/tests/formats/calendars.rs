@@ -401,3 +401,32 @@ fn a_series_past_the_iteration_limit_is_left_out_not_dated_by_its_first_occurren
     );
     assert!(!said.iter().any(|p| p.contains("latest")), "{said:?}");
 }
+
+/// What a calendar holds but cannot date is said, not dropped silently: a repeat rule that
+/// cannot be read, one that never matches a day, and a meeting still to come.
+#[test]
+fn events_left_undated_are_said() {
+    let ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n\
+        BEGIN:VEVENT\r\nUID:fortnightly\r\nDTSTART:20260105T100000Z\r\n\
+        RRULE:FREQ=FORTNIGHTLY\r\nSUMMARY:Sync\r\n\
+        ATTENDEE:mailto:ann@example.com\r\nEND:VEVENT\r\n\
+        BEGIN:VEVENT\r\nUID:never\r\nDTSTART:20250130T100000Z\r\n\
+        RRULE:FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30\r\nSUMMARY:Never\r\n\
+        ATTENDEE:mailto:ann@example.com\r\nEND:VEVENT\r\n\
+        BEGIN:VEVENT\r\nUID:later\r\nDTSTART:20260310T100000Z\r\nSUMMARY:Later\r\n\
+        ATTENDEE:mailto:ann@example.com\r\nEND:VEVENT\r\n\
+        END:VCALENDAR\r\n";
+    let report = read_ics(ics.as_bytes(), "2026-02-01");
+    assert_eq!(dates(&with_uid(&report, "fortnightly")), ["2026-01-05"]);
+    let said: Vec<String> = report.problems.iter().map(|p| p.to_string()).collect();
+    assert!(
+        said.iter().any(|p| p.contains("RRULE:FREQ=FORTNIGHTLY")
+            && p.contains("only its own date was imported")),
+        "{said:?}"
+    );
+    assert!(
+        said.iter()
+            .any(|p| p.contains("2 events with no date up to 2026-02-01")),
+        "{said:?}"
+    );
+}
