@@ -55,10 +55,17 @@ pub fn plan_file(
             return Ok((plan, report.problems));
         }
     };
+    let mut problems = contacts.problems;
+    if contacts.records.is_empty() && problems.is_empty() {
+        problems.push(Problem::note(
+            crate::Place::File,
+            "no contacts in this file, only its header: export it again, with the contacts",
+        ));
+    }
     let records: Vec<IncomingContact> =
         contacts.records.into_iter().map(incoming_contact).collect();
     let plan = plan_contacts(people, &imported.refs, &records, options.contacts, today);
-    Ok((plan, contacts.problems))
+    Ok((plan, problems))
 }
 
 /// A contact record as the planner takes it.

@@ -471,3 +471,24 @@ fn values_past_fanclubs_limits_are_cut_with_a_note() {
         report.problems
     );
 }
+
+/// A file with a header and nothing below it says so, rather than "nothing new".
+#[test]
+fn a_file_with_only_its_header_says_it_has_no_contacts() {
+    let file = format!("{}\r\n", linkedin::EXPECTED_HEADER);
+    let (plan, problems) = fanclub_formats::plan_file(
+        file.as_bytes(),
+        Format::LinkedIn,
+        &[],
+        &fanclub_core::import::Imported::default(),
+        &fanclub_formats::PlanOptions::new(day("2026-03-01")),
+        day("2026-03-01"),
+    )
+    .unwrap();
+    assert!(plan.writes_nothing());
+    assert_eq!(problems.len(), 1);
+    assert!(
+        problems[0].message.contains("no contacts in this file"),
+        "{problems:?}"
+    );
+}
