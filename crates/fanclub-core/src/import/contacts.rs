@@ -169,7 +169,9 @@ impl Index {
                     if rule == 2 && !same_org(*who, lenient) {
                         continue;
                     }
-                    first.get_or_insert(RULES[rule]);
+                    // By name alone when one side has no organisation to compare.
+                    let by_name_only = rule == 2 && (org.is_none() || org_of(*who).is_none());
+                    first.get_or_insert(if by_name_only { "name" } else { RULES[rule] });
                     if !found.contains(who) {
                         found.push(*who);
                     }

@@ -31,7 +31,8 @@ pub struct PersonUpdate {
     /// The records that matched them.
     pub at: Vec<String>,
     pub id: PersonId,
-    /// How they were matched (`e-mail`, `profile`, `name and organisation`).
+    /// How they were matched (`e-mail`, `profile`, `name and organisation`, or `name`
+    /// when one side has no organisation).
     pub matched_by: &'static str,
     /// The person as they will be.
     pub person: Person,

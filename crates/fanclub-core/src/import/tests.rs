@@ -98,6 +98,13 @@ fn name_and_organisation_match_without_case_or_accents() {
     assert_eq!(p.updates[0].matched_by, "name and organisation");
     assert_eq!(p.creates.len(), 1, "another company's José is someone else");
     assert_eq!(p.creates[0].person.handle.as_str(), "jose-martinez-2");
+
+    // Without an organisation on one side, the match is by name alone, and says so.
+    let mut jose = stored(7, "José Martínez", &[]);
+    jose.organisation = Some("Globex".into());
+    let bare = contact("card 3", "Jose Martinez", &["jm@home.example"]);
+    let p = plan(&[jose], &[bare]);
+    assert_eq!(p.updates[0].matched_by, "name");
 }
 
 #[test]
