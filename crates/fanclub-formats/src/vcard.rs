@@ -27,7 +27,16 @@ use crate::{Format, FormatError, input};
 
 /// Read a vCard file.
 pub fn parse(bytes: &[u8]) -> Result<ParseReport<ContactRecord>, FormatError> {
-    let text = input::decode(bytes, Format::VCard)?;
+    let (text, latin1) = match input::decode(bytes, Format::VCard) {
+        Ok(text) => (Cow::Borrowed(text), false),
+        // Older phones write vCard 2.1 in ISO-8859-1 and say so on each property.
+        Err(FormatError::NotUtf8 { .. }) if declares_latin1(bytes) => (
+            Cow::Owned(bytes.iter().map(|&b| char::from(b)).collect()),
+            true,
+        ),
+        Err(e) => return Err(e),
+    };
+    let text: &str = &text;
     if !text.to_ascii_uppercase().contains("BEGIN:VCARD") {
         let reason = if text.to_ascii_uppercase().contains("BEGIN:VCALENDAR") {
             "it holds a calendar (BEGIN:VCALENDAR), not cards: import it as iCalendar"
@@ -51,6 +60,12 @@ pub fn parse(bytes: &[u8]) -> Result<ParseReport<ContactRecord>, FormatError> {
     let text = normalise_dates(text);
 
     let mut report = ParseReport::default();
+    if latin1 {
+        report.problems.push(Problem::note(
+            Place::File,
+            "the file is not UTF-8: it was read as ISO-8859-1, the encoding its cards declare",
+        ));
+    }
     let mut cards = 0;
     let mut parser = Parser::new(&text);
     // Every entry consumes input, so more entries than bytes would mean the parser stopped
@@ -330,6 +345,15 @@ fn apple_label(raw: &str) -> String {
 /// drops the day of `1963-09-21` when the card says 4.0 or when BDAY comes before the
 /// VERSION line, and the day of `--04-12` always. The basic forms are read right in every
 /// version, so rewriting first keeps both spellings working.
+/// Does a file that is not UTF-8 declare ISO-8859-1 (`CHARSET=ISO-8859-1`, as vCard 2.1
+/// exports of older phones do)? Every byte is then a character of that encoding.
+fn declares_latin1(bytes: &[u8]) -> bool {
+    let needle = b"CHARSET=ISO-8859-1";
+    bytes
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle))
+}
+
 fn normalise_dates(text: &str) -> Cow<'_, str> {
     let mut out: Option<String> = None;
     let mut start = 0;

@@ -492,3 +492,28 @@ fn a_file_with_only_its_header_says_it_has_no_contacts() {
         "{problems:?}"
     );
 }
+
+/// A vCard 2.1 from an older phone, in ISO-8859-1 as its properties declare, is read in
+/// that encoding (with a note), plain and quoted-printable values alike; a file that is
+/// not UTF-8 and declares nothing is still refused.
+#[test]
+fn a_vcard_declaring_iso_8859_1_is_read_in_it() {
+    let card: &[u8] = b"BEGIN:VCARD\r\nVERSION:2.1\r\nN;CHARSET=ISO-8859-1:M\xfcller;J\xfcrgen\r\n\
+        FN;CHARSET=ISO-8859-1:J\xfcrgen M\xfcller\r\n\
+        ORG;CHARSET=ISO-8859-1;ENCODING=QUOTED-PRINTABLE:B=E4ckerei\r\nEND:VCARD\r\n";
+    let report = vcard::parse(card).unwrap();
+    let j = person(&report, "Jürgen Müller");
+    assert_eq!(j.organisation.as_deref(), Some("Bäckerei"));
+    assert!(
+        report
+            .problems
+            .iter()
+            .any(|p| p.message.contains("ISO-8859-1")),
+        "{:?}",
+        report.problems
+    );
+    assert!(matches!(
+        vcard::parse(b"BEGIN:VCARD\r\nVERSION:2.1\r\nFN:J\xfcrgen\r\nEND:VCARD\r\n"),
+        Err(FormatError::NotUtf8 { .. })
+    ));
+}
