@@ -378,15 +378,7 @@ fn apple_address_book_export() {
 /// (written as categories by its vCard export) and Google's label of every contact are not.
 #[test]
 fn labels_and_relations_are_kept_in_the_notes() {
-    let (plan, _) = fanclub_formats::plan_file(
-        &local("apple-contacts.vcf"),
-        Format::VCard,
-        &[],
-        &fanclub_core::import::Imported::default(),
-        &fanclub_formats::PlanOptions::new(day("2026-03-01")),
-        day("2026-03-01"),
-    )
-    .unwrap();
+    let (plan, _) = planned(&local("apple-contacts.vcf"), Format::VCard);
     let sam = plan
         .creates
         .iter()
@@ -403,15 +395,7 @@ fn labels_and_relations_are_kept_in_the_notes() {
     let google = "First Name,Last Name,Labels,Notes\n\
                   Ann,Example,* myContacts ::: Work ::: Mentors,\n\
                   Bo,Ek,* myContacts,\n";
-    let (plan, _) = fanclub_formats::plan_file(
-        google.as_bytes(),
-        Format::GoogleCsv,
-        &[],
-        &fanclub_core::import::Imported::default(),
-        &fanclub_formats::PlanOptions::new(day("2026-03-01")),
-        day("2026-03-01"),
-    )
-    .unwrap();
+    let (plan, _) = planned(google.as_bytes(), Format::GoogleCsv);
     let notes: Vec<Option<&str>> = plan
         .creates
         .iter()
@@ -420,26 +404,10 @@ fn labels_and_relations_are_kept_in_the_notes() {
     assert_eq!(notes, [Some("Labels: Work, Mentors"), None]);
 
     let ours = "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Cy Do\r\nCATEGORIES:company,peer\r\nEND:VCARD\r\n";
-    let (plan, _) = fanclub_formats::plan_file(
-        ours.as_bytes(),
-        Format::VCard,
-        &[],
-        &fanclub_core::import::Imported::default(),
-        &fanclub_formats::PlanOptions::new(day("2026-03-01")),
-        day("2026-03-01"),
-    )
-    .unwrap();
+    let (plan, _) = planned(ours.as_bytes(), Format::VCard);
     assert_eq!(plan.creates[0].person.notes, None);
     let mine = ours.replace("company,peer", "Team,Mentor");
-    let (plan, _) = fanclub_formats::plan_file(
-        mine.as_bytes(),
-        Format::VCard,
-        &[],
-        &fanclub_core::import::Imported::default(),
-        &fanclub_formats::PlanOptions::new(day("2026-03-01")),
-        day("2026-03-01"),
-    )
-    .unwrap();
+    let (plan, _) = planned(mine.as_bytes(), Format::VCard);
     assert_eq!(
         plan.creates[0].person.notes.as_deref(),
         Some("Labels: Team, Mentor")
@@ -476,15 +444,7 @@ fn values_past_fanclubs_limits_are_cut_with_a_note() {
 #[test]
 fn a_file_with_only_its_header_says_it_has_no_contacts() {
     let file = format!("{}\r\n", linkedin::EXPECTED_HEADER);
-    let (plan, problems) = fanclub_formats::plan_file(
-        file.as_bytes(),
-        Format::LinkedIn,
-        &[],
-        &fanclub_core::import::Imported::default(),
-        &fanclub_formats::PlanOptions::new(day("2026-03-01")),
-        day("2026-03-01"),
-    )
-    .unwrap();
+    let (plan, problems) = planned(file.as_bytes(), Format::LinkedIn);
     assert!(plan.writes_nothing());
     assert_eq!(problems.len(), 1);
     assert!(
@@ -516,4 +476,23 @@ fn a_vcard_declaring_iso_8859_1_is_read_in_it() {
         vcard::parse(b"BEGIN:VCARD\r\nVERSION:2.1\r\nFN:J\xfcrgen\r\nEND:VCARD\r\n"),
         Err(FormatError::NotUtf8 { .. })
     ));
+}
+
+/// A file planned against an empty workspace on 2026-03-01, as `fanclub import` plans it.
+fn planned(
+    bytes: &[u8],
+    format: Format,
+) -> (
+    fanclub_core::import::ImportPlan,
+    Vec<fanclub_formats::Problem>,
+) {
+    fanclub_formats::plan_file(
+        bytes,
+        format,
+        &[],
+        &fanclub_core::import::Imported::default(),
+        &fanclub_formats::PlanOptions::new(day("2026-03-01")),
+        day("2026-03-01"),
+    )
+    .unwrap()
 }
