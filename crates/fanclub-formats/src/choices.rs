@@ -136,9 +136,21 @@ impl ImportChoices {
     }
 
     /// The planner's options for these choices, with who I am taken from the settings.
+    /// The zone meetings written in UTC are dated in: the one chosen, else the one saved
+    /// in Settings (one that no longer parses, from an old archive, counts as none).
+    /// `None`: UTC.
+    pub fn zone(&self, settings: &Settings) -> Option<TimeZone> {
+        self.time_zone.or_else(|| {
+            settings
+                .time_zone
+                .as_deref()
+                .and_then(|z| TimeZone::parse(z).ok())
+        })
+    }
+
     pub fn plan_options(&self, settings: &Settings, today: Day) -> PlanOptions {
         let mut ics = IcsOptions::new(today).max_occurrences(self.max_occurrences);
-        if let Some(zone) = self.time_zone {
+        if let Some(zone) = self.zone(settings) {
             ics = ics.in_zone(zone);
         }
         PlanOptions {
@@ -191,6 +203,34 @@ mod tests {
             let e = TimeZone::parse(bad).unwrap_err();
             assert_eq!(e.field(), Some(TimeZone::FIELD), "{bad}");
         }
+    }
+
+    #[test]
+    fn the_zone_is_the_one_chosen_then_the_one_saved() {
+        let zone = |z: &str| TimeZone::parse(z).unwrap();
+        let saved = |z: Option<&str>| Settings {
+            time_zone: z.map(str::to_string),
+            ..Settings::default()
+        };
+        let chosen = ImportChoices {
+            time_zone: Some(zone("Asia/Tokyo")),
+            ..ImportChoices::default()
+        };
+        let none = ImportChoices::default();
+        assert_eq!(
+            chosen.zone(&saved(Some("Europe/Berlin"))),
+            Some(zone("Asia/Tokyo"))
+        );
+        assert_eq!(
+            none.zone(&saved(Some("Europe/Berlin"))),
+            Some(zone("Europe/Berlin"))
+        );
+        assert_eq!(none.zone(&saved(None)), None, "UTC");
+        assert_eq!(
+            none.zone(&saved(Some("Mars/Olympus"))),
+            None,
+            "a bad saved zone: UTC"
+        );
     }
 
     #[test]

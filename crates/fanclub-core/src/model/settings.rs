@@ -17,6 +17,9 @@ pub struct Settings {
     pub my_emails: Vec<Email>,
     /// The role I am working toward (`Head of Product`).
     pub target_role: Option<String>,
+    /// My time zone, an IANA name (`Europe/Berlin`): a calendar import that names no zone
+    /// dates meetings written in UTC in it. `None`: UTC.
+    pub time_zone: Option<String>,
     pub cadence: CadenceDefaults,
     /// The rolling window of momentum, in days.
     pub momentum_window_days: u16,
@@ -28,6 +31,7 @@ impl Default for Settings {
             me: None,
             my_emails: Vec::new(),
             target_role: None,
+            time_zone: None,
             cadence: CadenceDefaults::default(),
             momentum_window_days: 90,
         }

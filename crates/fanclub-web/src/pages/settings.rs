@@ -39,6 +39,7 @@ pub(crate) struct SettingsForm {
     pub(crate) me: String,
     pub(crate) my_emails: String,
     pub(crate) target_role: String,
+    pub(crate) time_zone: String,
     pub(crate) manage_closely: String,
     pub(crate) keep_satisfied: String,
     pub(crate) keep_informed: String,
@@ -57,6 +58,7 @@ impl SettingsForm {
                 .collect::<Vec<_>>()
                 .join(", "),
             target_role: s.target_role.clone().unwrap_or_default(),
+            time_zone: s.time_zone.clone().unwrap_or_default(),
             manage_closely: s.cadence.manage_closely.days().to_string(),
             keep_satisfied: s.cadence.keep_satisfied.days().to_string(),
             keep_informed: s.cadence.keep_informed.days().to_string(),
@@ -75,6 +77,14 @@ impl SettingsForm {
             &mut errors,
             "target_role",
             optional_text("target role", &self.target_role, SHORT_TEXT),
+        );
+        let zone = keep(
+            &mut errors,
+            "time_zone",
+            match self.time_zone.trim() {
+                "" => Ok(None),
+                z => fanclub_formats::TimeZone::parse(z).map(|z| Some(z.to_string())),
+            },
         );
         let cadence = |errors: &mut FieldErrors, field: &'static str, s: &str| {
             keep(errors, field, CadenceDays::parse(s))
@@ -100,6 +110,7 @@ impl SettingsForm {
                 Some(window),
             ) if errors.is_empty() => {
                 let mut s = current.clone();
+                s.time_zone = zone.flatten();
                 s.me = me;
                 s.my_emails = my_emails;
                 s.target_role = role;

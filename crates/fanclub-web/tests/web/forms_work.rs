@@ -563,6 +563,24 @@ async fn settings_are_edited_and_the_framework_loaded_edited_and_reset() {
     assert_eq!(s.cadence.manage_closely.days(), 14);
     assert_eq!(s.cadence.monitor.days(), 90);
     assert_eq!(s.momentum_window_days, 60);
+    assert_eq!(s.time_zone, None, "left empty: UTC");
+
+    // A time zone: refused next to its field when it is not one, kept when it is.
+    let mut zoned = full("Noor Haddad", "2w", "60");
+    zoned.push(("time_zone", "Mars/Olympus"));
+    let bad = app.post_form("/settings", &zoned).await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    bad.assert_contains("id=\"settings-time-zone-error\"");
+    bad.assert_contains("value=\"Mars/Olympus\"");
+    zoned.pop();
+    zoned.push(("time_zone", " Europe/Berlin "));
+    let ok = app.post_form("/settings", &zoned).await;
+    assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
+    let s = app.store.get_settings().await.unwrap();
+    assert_eq!(s.time_zone.as_deref(), Some("Europe/Berlin"));
+    app.get("/settings")
+        .await
+        .assert_contains("value=\"Europe/Berlin\"");
 
     // Load a company ladder from a file: one track, renamed.
     let mut ladder = Framework::default_leadership();

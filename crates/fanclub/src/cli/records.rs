@@ -225,6 +225,7 @@ pub enum SettingsClear {
     Me,
     MyEmails,
     TargetRole,
+    TimeZone,
 }
 
 #[derive(Debug, Args)]
@@ -239,6 +240,10 @@ pub struct SettingsSet {
     /// The role you are working toward, like "Head of Product".
     #[arg(long, value_name = "ROLE")]
     pub target_role: Option<String>,
+    /// Your time zone (e.g. Europe/Berlin): calendar imports date meetings written in UTC
+    /// in it unless they are given `--time-zone`.
+    #[arg(long, value_name = "ZONE")]
+    pub time_zone: Option<fanclub_formats::TimeZone>,
     /// Default cadence for high influence, high interest (like 14d, 2w).
     #[arg(long, value_name = "DAYS")]
     pub cadence_manage_closely: Option<CadenceDays>,

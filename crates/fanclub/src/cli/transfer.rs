@@ -103,8 +103,8 @@ pub struct CalendarImportArgs {
     #[arg(long, default_value_t = choices::DEFAULT_OCCURRENCES, value_name = "N",
           value_parser = choices::max_occurrences)]
     pub max_occurrences: usize,
-    /// Date meetings written in UTC in this zone (e.g. Europe/Berlin); without it, they
-    /// are dated in UTC.
+    /// Date meetings written in UTC in this zone (e.g. Europe/Berlin); without it, in the
+    /// zone saved with `fanclub settings set --time-zone`, else in UTC.
     #[arg(long, value_name = "ZONE")]
     pub time_zone: Option<TimeZone>,
 }

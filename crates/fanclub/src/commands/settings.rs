@@ -23,6 +23,10 @@ async fn show(app: &App) -> Result<()> {
         .row("my e-mails", or_dash(Some(&my_emails(&s))))
         .row("target role", or_dash(s.target_role.as_deref()))
         .row(
+            "time zone",
+            s.time_zone.as_deref().unwrap_or("UTC (none set)"),
+        )
+        .row(
             "cadence",
             "(the longest gap between contacts, by grid quadrant)",
         )
@@ -46,7 +50,11 @@ async fn set(app: &App, a: SettingsSet) -> Result<()> {
             SettingsClear::Me => s.me = None,
             SettingsClear::MyEmails => s.my_emails.clear(),
             SettingsClear::TargetRole => s.target_role = None,
+            SettingsClear::TimeZone => s.time_zone = None,
         }
+    }
+    if let Some(zone) = &a.time_zone {
+        s.time_zone = Some(zone.to_string());
     }
     set_text(&mut s.me, "me", a.me.as_ref(), SHORT_TEXT)?;
     if !a.my_emails.is_empty() {

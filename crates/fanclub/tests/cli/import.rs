@@ -299,6 +299,57 @@ fn people_added_after_a_calendar_import_join_its_meetings() {
     assert_eq!(again["written"]["people_joined"], 0);
 }
 
+/// The time zone saved in Settings dates meetings written in UTC when an import names
+/// none; `--time-zone` still wins; cleared, it is UTC again; a zone that is not one is
+/// refused, naming it.
+#[test]
+fn the_time_zone_saved_in_settings_dates_calendar_imports() {
+    let file_of = |fc: &Fc, uid: &str| {
+        let file = fc.dir.path().join(format!("{uid}.ics"));
+        std::fs::write(
+            &file,
+            format!(
+                "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\nBEGIN:VEVENT\r\n\
+                 UID:{uid}\r\nDTSTART:20260106T020000Z\r\nDTEND:20260106T023000Z\r\n\
+                 SUMMARY:Late call\r\nATTENDEE:mailto:ann@example.com\r\nEND:VEVENT\r\n\
+                 END:VCALENDAR\r\n"
+            ),
+        )
+        .unwrap();
+        file.to_str().unwrap().to_string()
+    };
+    let day_of = |out: &Value| out["interactions"][0]["on"].as_str().unwrap().to_string();
+    let fc = Fc::new();
+    fc.person("Ann Example", &["--email", "ann@example.com"]);
+    let err = fc.fails(&["settings", "set", "--time-zone", "Mars/Olympus"], 2);
+    assert!(err.contains("Mars/Olympus"), "{err}");
+    fc.ok(&["settings", "set", "--time-zone", "America/Los_Angeles"]);
+    assert_eq!(
+        fc.json(&["settings", "show"])["time_zone"],
+        "America/Los_Angeles"
+    );
+    let file = file_of(&fc, "a");
+    let out = fc.json(&["import", "calendar", &file, "--dry-run"]);
+    assert_eq!(
+        day_of(&out),
+        "2026-01-05",
+        "02:00 UTC is the evening before there"
+    );
+    let out = fc.json(&[
+        "import",
+        "calendar",
+        &file,
+        "--dry-run",
+        "--time-zone",
+        "Europe/Berlin",
+    ]);
+    assert_eq!(day_of(&out), "2026-01-06");
+    fc.ok(&["settings", "set", "--clear", "time-zone"]);
+    assert!(fc.json(&["settings", "show"])["time_zone"].is_null());
+    let out = fc.json(&["import", "calendar", &file, "--dry-run"]);
+    assert_eq!(day_of(&out), "2026-01-06");
+}
+
 /// The invitations libical tests with: meetings of A (chair), B (organizer), C and Hal
 /// (D), on 1 July 1997 in UTC, late enough in the day to be 2 July in Tokyo.
 fn invitations(fc: &Fc) -> String {

@@ -81,7 +81,7 @@ fn choice_lines(upload: &Upload, settings: &Settings) -> Vec<String> {
         None => "A meeting with one other person is added as a 1:1, a larger one as a meeting."
             .to_string(),
     };
-    let zone = match c.time_zone {
+    let zone = match c.zone(settings) {
         Some(zone) => format!("Times written in UTC are dated in {zone}."),
         None => "Times written in UTC are dated in UTC.".to_string(),
     };
