@@ -3,8 +3,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    CadenceDays, Circle, CoreError, Day, Email, Handle, Influence, Interest, Name, PersonId,
-    Quadrant, Relation, Stance, Strength, TrustFactor, is_high,
+    CadenceDays, Circle, CoreError, Day, Email, Handle, Influence, Interest, LONG_TEXT, Name,
+    PersonId, Quadrant, Relation, SHORT_TEXT, Stance, Strength, TrustFactor, is_high,
 };
 
 /// A stakeholder: someone whose view of me matters, or may one day.
@@ -82,6 +82,29 @@ impl Person {
     pub fn validate(&self) -> Result<(), CoreError> {
         if let Some(b) = &self.birthday {
             validate_birthday(b)?;
+        }
+        // The limits the forms and the command line keep, kept here too, so that nothing
+        // stored (a restored archive, an import) is longer than what can be edited.
+        let texts = [
+            ("organisation", &self.organisation, SHORT_TEXT),
+            ("title", &self.title, SHORT_TEXT),
+            ("team", &self.team, SHORT_TEXT),
+            ("goals", &self.goals, LONG_TEXT),
+            ("struggles", &self.struggles, LONG_TEXT),
+            ("interests", &self.interests, LONG_TEXT),
+            ("how met", &self.how_met, LONG_TEXT),
+            ("notes", &self.notes, LONG_TEXT),
+        ];
+        for (field, value, max) in texts {
+            if let Some(v) = value
+                && v.chars().count() > max
+            {
+                return Err(CoreError::invalid(
+                    field,
+                    format!("{}…", v.chars().take(40).collect::<String>()),
+                    format!("at most {max} characters"),
+                ));
+            }
         }
         for (i, p) in self.phones.iter().enumerate() {
             if p.trim().is_empty() || p.len() > 60 {

@@ -35,6 +35,33 @@ fn archive_export_import_export_is_byte_identical() {
     assert_eq!(restored.state(), fc.state());
 }
 
+/// An archive edited to hold a value longer than fanclub lets anyone type is refused,
+/// naming the person and the field, and nothing is written.
+#[test]
+fn an_archive_with_a_value_past_the_limits_is_refused() {
+    let fc = demo();
+    let text = fc.ok(&["export", "archive"]);
+    let long = "x".repeat(301);
+    let edited = text.replacen(
+        "\"organisation\":\"",
+        &format!("\"organisation\":\"{long}"),
+        1,
+    );
+    assert_ne!(edited, text, "the sample has an organisation");
+    let file = fc.dir.path().join("edited.json");
+    fs::write(&file, edited).unwrap();
+    let restored = Fc::new();
+    let err = restored.fails(&["import", "archive", file.to_str().unwrap()], 2);
+    assert!(
+        err.contains("people #") && err.contains("organisation") && err.contains("at most 300"),
+        "{err}"
+    );
+    assert_eq!(
+        restored.json(&["person", "list"]).as_array().unwrap().len(),
+        0
+    );
+}
+
 #[test]
 fn an_archive_is_not_restored_over_data() {
     let fc = demo();
