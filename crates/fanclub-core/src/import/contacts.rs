@@ -65,10 +65,29 @@ pub fn linkedin_ref(c: &IncomingContact, name: &Name) -> String {
 fn linkedin_ref_from(profile: Option<&String>, c: &IncomingContact, name: &Name) -> String {
     match profile {
         Some(profile) => format!("linkedin:{profile}"),
-        None => format!(
-            "linkedin:{}",
-            name_key(name.as_str(), c.organisation.as_deref()).replace('\u{1f}', "|")
-        ),
+        None => linkedin_ref_by_name(name, c.organisation.as_deref()),
+    }
+}
+
+/// The reference of a connection exported without a profile address.
+fn linkedin_ref_by_name(name: &Name, organisation: Option<&str>) -> String {
+    format!(
+        "linkedin:{}",
+        name_key(name.as_str(), organisation).replace('\u{1f}', "|")
+    )
+}
+
+/// Who `who` is as the plan stands: a stored person as the plan has filled them so far, or
+/// a person the plan creates.
+fn as_planned<'a>(
+    who: PlanPerson,
+    current: &'a HashMap<PersonId, Person>,
+    original: &HashMap<PersonId, &'a Person>,
+    plan: &'a ImportPlan,
+) -> Option<&'a Person> {
+    match who {
+        PlanPerson::Existing(id) => current.get(&id).or_else(|| original.get(&id).copied()),
+        PlanPerson::New(i) => plan.creates.get(i).map(|c| &c.person),
     }
 }
 
@@ -291,15 +310,8 @@ pub fn plan_contacts(
             });
             continue;
         }
-        let found = index.find(&keys, incoming.organisation.as_deref(), |who| match who {
-            PlanPerson::Existing(id) => current
-                .get(&id)
-                .map(|p| p.organisation.as_deref())
-                .unwrap_or_else(|| original.get(&id).and_then(|p| p.organisation.as_deref())),
-            PlanPerson::New(i) => plan
-                .creates
-                .get(i)
-                .and_then(|c| c.person.organisation.as_deref()),
+        let found = index.find(&keys, incoming.organisation.as_deref(), |who| {
+            as_planned(who, &current, &original, &plan).and_then(|p| p.organisation.as_deref())
         });
         let who = match found {
             None => {
@@ -310,12 +322,7 @@ pub fn plan_contacts(
                 let namesakes = index.keys[2].get(&keys.name).cloned().unwrap_or_default();
                 let others: Vec<(String, String)> = namesakes
                     .iter()
-                    .filter_map(|w| match w {
-                        PlanPerson::Existing(id) => {
-                            current.get(id).or_else(|| original.get(id).copied())
-                        }
-                        PlanPerson::New(i) => plan.creates.get(*i).map(|c| &c.person),
-                    })
+                    .filter_map(|w| as_planned(*w, &current, &original, &plan))
                     .map(|p| {
                         let mut label = vec![p.handle.to_string()];
                         label.extend(p.organisation.clone());
@@ -447,20 +454,10 @@ pub fn plan_contacts(
             // the profile address changed. Any reference the matched person answers to
             // counts as theirs: by name with and without the organisation (an import
             // may fill the organisation in later), and by every profile address.
-            let matched = match who {
-                PlanPerson::Existing(id) => current.get(&id).or_else(|| original.get(&id).copied()),
-                PlanPerson::New(i) => plan.creates.get(i).map(|n| &n.person),
-            };
-            let by_name = |n: &Name, org: Option<&str>| {
-                format!(
-                    "linkedin:{}",
-                    name_key(n.as_str(), org).replace('\u{1f}', "|")
-                )
-            };
             let mut theirs = vec![reference.clone()];
-            if let Some(p) = matched {
-                theirs.push(by_name(&p.name, p.organisation.as_deref()));
-                theirs.push(by_name(&p.name, None));
+            if let Some(p) = as_planned(who, &current, &original, &plan) {
+                theirs.push(linkedin_ref_by_name(&p.name, p.organisation.as_deref()));
+                theirs.push(linkedin_ref_by_name(&p.name, None));
                 theirs.extend(Keys::of(p).profiles.iter().map(|k| format!("linkedin:{k}")));
             }
             let known = theirs
