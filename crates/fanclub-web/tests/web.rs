@@ -20,6 +20,8 @@ mod imports;
 mod pages;
 #[path = "web/security.rs"]
 mod security;
+#[path = "web/settings.rs"]
+mod settings;
 #[path = "web/sharing.rs"]
 mod sharing;
 #[path = "web/support.rs"]
