@@ -17,19 +17,19 @@
 //! cancellation without a date (`METHOD:CANCEL`) marks the occurrences of the version it
 //! replaces as cancelled.
 
+mod details;
 mod expand;
 mod people;
 mod versions;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use calcard::common::timezone::Tz;
 use calcard::icalendar::{
-    ICalendar, ICalendarComponent, ICalendarComponentType, ICalendarProperty, ICalendarStatus,
-    ICalendarValue,
+    ICalendar, ICalendarComponent, ICalendarComponentType, ICalendarProperty, ICalendarValue,
 };
 use calcard::{Entry, Parser};
-use chrono::{Datelike, NaiveDateTime};
+use chrono::Datelike;
 use serde::Serialize;
 
 use fanclub_core::Day;
@@ -39,6 +39,7 @@ pub use people::{Attendee, AttendeeRole, Participation};
 use crate::choices::TimeZone;
 use crate::report::{ParseReport, Place, Problem, quote};
 use crate::{Format, FormatError, input};
+use details::Details;
 use versions::Version;
 
 /// Occurrences kept per recurring series unless the caller says otherwise: ten years of a
@@ -209,19 +210,6 @@ pub fn parse(
     Ok(reader.finish())
 }
 
-/// What one component says apart from its dates.
-struct Details {
-    uid: String,
-    summary: Option<String>,
-    organizer: Option<Attendee>,
-    attendees: Vec<Attendee>,
-    attendee_count: usize,
-    cancelled: bool,
-    sequence: i64,
-    stamp: Option<NaiveDateTime>,
-    has_start: bool,
-}
-
 /// A problem with content between calendars, placed after the calendar it follows.
 fn stray(calendars: usize, what: &str) -> Problem {
     match calendars {
@@ -308,7 +296,7 @@ impl<'o> Reader<'o> {
         let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
         let mut group_of: HashMap<String, usize> = HashMap::new();
         for &i in &events {
-            let d = self.details(&cal.components[i], place(i));
+            let d = details::read(&cal.components[i], place(i), &mut self.problems);
             match group_of.get(&d.uid) {
                 Some(&g) => groups[g].1.push(i),
                 None => {
@@ -458,107 +446,6 @@ impl<'o> Reader<'o> {
         self.versions.push(version);
     }
 
-    /// Read what a component says apart from its dates; problems with attendees are
-    /// reported here, once per component rather than once per occurrence.
-    fn details(&mut self, comp: &ICalendarComponent, at: Place) -> Details {
-        for rule in comp.properties(&ICalendarProperty::Rrule) {
-            let read = rule
-                .values
-                .iter()
-                .any(|v| matches!(v, ICalendarValue::RecurrenceRule(_)));
-            if !read {
-                let written: Vec<&str> = rule.values.iter().filter_map(|v| v.as_text()).collect();
-                self.problems.push(Problem::note(
-                    at,
-                    format!(
-                        "its repeat rule {} could not be read: only its own date was imported",
-                        quote(&format!("RRULE:{}", written.join(";")))
-                    ),
-                ));
-            }
-        }
-        let text = |prop: &ICalendarProperty| {
-            comp.property(prop)
-                .and_then(|p| p.values.first())
-                .and_then(ICalendarValue::as_text)
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .map(str::to_string)
-        };
-        let start = comp
-            .property(&ICalendarProperty::Dtstart)
-            .and_then(|p| p.values.first())
-            .and_then(|v| match v {
-                ICalendarValue::PartialDateTime(dt) => Some(dt),
-                _ => None,
-            });
-        let summary = text(&ICalendarProperty::Summary);
-        let uid = text(&ICalendarProperty::Uid).unwrap_or_else(|| {
-            let start = start.map_or(String::new(), |d| {
-                let n = |v: Option<u8>| v.map_or(0, u16::from);
-                format!(
-                    "{:04}{:02}{:02}T{:02}{:02}{:02}",
-                    d.year.unwrap_or(0),
-                    n(d.month),
-                    n(d.day),
-                    n(d.hour),
-                    n(d.minute),
-                    n(d.second)
-                )
-            });
-            format!(
-                "no-uid-{:016x}",
-                fnv1a(&format!("{start}|{}", summary.as_deref().unwrap_or("")))
-            )
-        });
-
-        let mut organizer = None;
-        if let Some(p) = comp.property(&ICalendarProperty::Organizer)
-            && let people::Person::Usable(a) = people::read(p)
-        {
-            organizer = Some(a);
-        }
-        let (mut attendees, mut count, mut seen) = (Vec::new(), 0, HashSet::new());
-        for p in comp.properties(&ICalendarProperty::Attendee) {
-            match people::read(p) {
-                people::Person::Resource => {}
-                people::Person::Unusable(why) => {
-                    count += 1;
-                    self.problems.push(Problem::note(
-                        at,
-                        format!("{why}: this attendee was left out"),
-                    ));
-                }
-                people::Person::Usable(a) => {
-                    if seen.insert(a.email.clone()) {
-                        count += 1;
-                        attendees.push(a);
-                    }
-                }
-            }
-        }
-        Details {
-            uid,
-            summary,
-            organizer,
-            attendees,
-            attendee_count: count,
-            cancelled: comp.status() == Some(&ICalendarStatus::Cancelled),
-            sequence: comp
-                .property(&ICalendarProperty::Sequence)
-                .and_then(|p| p.values.first())
-                .and_then(|v| v.as_integer())
-                .unwrap_or(0),
-            stamp: comp
-                .property(&ICalendarProperty::Dtstamp)
-                .and_then(|p| p.values.first())
-                .and_then(|v| v.as_partial_date_time())
-                .and_then(|d| d.to_date_time())
-                .map(|r| r.date_time),
-            has_start: start.is_some() || comp.has_property(&ICalendarProperty::RecurrenceId),
-        }
-    }
-
     fn finish(mut self) -> ParseReport<CalendarEvent> {
         if self.undated > 0 {
             self.problems.push(Problem::note(
@@ -602,12 +489,4 @@ fn recurrence_id(comp: &ICalendarComponent) -> Option<String> {
         .as_partial_date_time()?
         .to_date_time()?;
     Some(dt.date_time.format("%Y%m%dT%H%M%S").to_string())
-}
-
-/// A stable 64-bit hash (FNV-1a): std's hasher may change between Rust releases, and a
-/// made-up UID must stay the same from one import to the next.
-fn fnv1a(s: &str) -> u64 {
-    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
-    })
 }
